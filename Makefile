@@ -1,0 +1,67 @@
+# Coopérer — every target is a thin call of the real tool. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run serve test lint format migrations content
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.requirements: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.requirements-dev: requirements-dev.txt $(VENV)/.requirements
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.requirements ## Set up everything and serve the site with its content at http://127.0.0.1:8000/
+	mkdir -p var
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_hub_content
+	DEBUG=1 $(MANAGE) ensure_admin
+	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+serve: $(VENV)/.requirements ## Serve the production configuration with gunicorn (needs SECRET_KEY)
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(BIN)/gunicorn hub.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+content: $(VENV)/.requirements ## Load the site's content again (FORCE=1 overwrites editors' changes)
+	DEBUG=1 $(MANAGE) load_hub_content $(if $(FORCE),--force,)
+
+# pytest exits 5 when it collects no test: say so loudly and succeed; any other failure stops make.
+define run_pytest
+	@echo "== pytest on $(1)"
+	@$(2) $(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest on $(1): no tests were collected"; \
+	elif [ $$status -ne 0 ]; then echo "pytest on $(1) FAILED (exit $$status)"; exit $$status; fi
+endef
+
+test: $(VENV)/.requirements-dev ## Lint, check migrations, run the tests on SQLite and (with TEST_DATABASE_URL) PostgreSQL
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(call run_pytest,SQLite,env -u DATABASE_URL)
+ifneq ($(strip $(TEST_DATABASE_URL)),)
+	$(call run_pytest,PostgreSQL,DATABASE_URL=$(TEST_DATABASE_URL))
+else
+	@echo "TEST_DATABASE_URL is not set: the PostgreSQL run is skipped."
+endif
+
+lint: $(VENV)/.requirements-dev ## Check code style (ruff)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.requirements-dev ## Format the code (ruff)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations: $(VENV)/.requirements-dev ## Create migrations after a model change
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations

@@ -1,0 +1,40 @@
+"""The abstract page every content page of the hub inherits: listing and SEO fields, search config."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    listing_summary = models.TextField(
+        _("résumé"),
+        blank=True,
+        max_length=400,
+        help_text=_("Une ou deux phrases, reprises dans les listes, les résultats de recherche et les aperçus."),
+    )
+    link_glossary_terms = models.BooleanField(
+        _("lier les termes du glossaire"),
+        default=True,
+        help_text=_("Transforme la première occurrence de chaque terme connu en lien vers sa définition."),
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("listing_summary"),
+        index.FilterField("locale"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
+    settings_panels = [*Page.settings_panels, FieldPanel("link_glossary_terms")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.listing_summary or self.search_description
+
+    def get_meta_description(self):
+        return self.search_description or self.listing_summary

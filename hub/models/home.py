@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from hub.base_page import BasePage
+from hub.blocks import RICH_TEXT_FEATURES, BodyBlock
+from hub.home_sections import home_sections
+
+
+class HomePage(BasePage):
+    """The root of each locale's tree: what the hub is and the way into each section."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "hub.ContentPage",
+        "territories.TerritoryIndexPage",
+        "practices.PracticeIndexPage",
+        "practices.PerspectiveIndexPage",
+        "practices.ObstacleIndexPage",
+        "practices.TrainingModuleIndexPage",
+        "glossary.GlossaryIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self))
+        return context

@@ -1,0 +1,242 @@
+"""Loads practices/content/: vocabularies, perspectives, good practices, obstacles and training modules."""
+
+from pathlib import Path
+
+from hub.content_import import PageSpec, index_page_spec
+from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require, rich_text
+from practices.models import (
+    CooperationObject,
+    DiplomaLevel,
+    EssentialCondition,
+    ObstacleIndexPage,
+    ObstaclePage,
+    PerspectiveIndexPage,
+    PerspectivePage,
+    PracticeIndexPage,
+    PracticePage,
+    Stage,
+    TrainingModuleIndexPage,
+    TrainingModulePage,
+)
+from territories.models import ActorType
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+def load_vocabularies(sync):
+    taxonomy = read_yaml(CONTENT_DIR / "taxonomy.yaml")
+    vocabularies = {}
+    for key, model, slug_field, name_field in (
+        ("stages", Stage, "number", "name"),
+        ("objects", CooperationObject, "slug", "name"),
+        ("conditions", EssentialCondition, "number", "title"),
+    ):
+        rows = {}
+        for position, item in enumerate(taxonomy[key]):
+            slug = str(item[slug_field])
+            english = item.get("en") or {}
+            rows[slug] = sync.snippet(
+                model,
+                slug,
+                {"name": item[name_field], "description": rich_description(item), "sort_order": position},
+                {"name": english[name_field], "description": rich_description(english)} if english else None,
+            )
+        vocabularies[key] = rows
+    return vocabularies
+
+
+def rich_description(item):
+    return str(item.get("description", "")).strip()
+
+
+def pick(rows, keys, owner, what):
+    unknown = [str(key) for key in keys if str(key) not in rows]
+    if unknown:
+        raise ContentError(f"{owner}: unknown {what} {', '.join(unknown)}")
+    return [rows[str(key)].pk for key in keys]
+
+
+def perspective_spec(index, item, vocabularies):
+    owner = f"perspective {item['number']}"
+    require(item, ["number", "slug", "title", "short_title", "context", "actions"], owner)
+    conditions = pick(vocabularies["conditions"], item.get("conditions", []), owner, "condition")
+
+    def build(resolve):
+        return {
+            "title": " ".join(item["title"].split()),
+            "number": item["number"],
+            "short_title": item["short_title"],
+            "listing_summary": " ".join(item.get("summary", "").split()),
+            "context": rich_text(item["context"]),
+            "actions": rich_text([" ".join(action.split()) for action in item["actions"]]),
+            "relations": {"conditions": conditions},
+            "tags": item.get("themes", []),
+        }
+
+    def translate():
+        english = item.get("en")
+        if not english:
+            return None
+        return {
+            "title": " ".join(english["title"].split()),
+            "short_title": english["short_title"],
+            "listing_summary": " ".join(english.get("summary", "").split()),
+            "context": rich_text(english["context"]),
+            "actions": rich_text([" ".join(action.split()) for action in english["actions"]]),
+        }
+
+    return PageSpec(
+        f"practices/perspective/{item['number']}", index, PerspectivePage, item["slug"], item, build, translate
+    )
+
+
+def practice_spec(index, item, vocabularies, actor_types, perspectives_listing):
+    slug = item["slug"]
+    owner = f"practice {slug}"
+    require(item, ["title", "problem", "what_is_done"], owner)
+    stages = pick(vocabularies["stages"], item.get("stages", []), owner, "stage")
+    objects = pick(vocabularies["objects"], item.get("objects", []), owner, "object of cooperation")
+    actors = pick(actor_types, item.get("actor_types", []), owner, "actor type")
+    perspective_numbers = sorted(set(item.get("perspectives", [])) | perspectives_listing.get(slug, set()))
+
+    def build(resolve):
+        return {
+            "title": item["title"],
+            "listing_summary": item.get("summary", "").strip(),
+            "problem": rich_text(item["problem"]),
+            "what_is_done": rich_text(item["what_is_done"]),
+            "success_conditions": rich_text(item.get("success_conditions")),
+            "pitfalls": rich_text(item.get("pitfalls")),
+            "effect_indicators": rich_text(item.get("effect_indicators")),
+            "result_indicators": rich_text(item.get("result_indicators")),
+            "body": body_blocks(item.get("body"), owner, resolve),
+            "relations": {
+                "stages": stages,
+                "objects_of_cooperation": objects,
+                "actor_types": actors,
+                "territories": [resolve(f"territory:{territory}") for territory in item.get("territories", [])],
+                "perspectives": [resolve(f"perspective:{number}") for number in perspective_numbers],
+            },
+            "tags": item.get("themes", []),
+        }
+
+    return PageSpec(f"practices/practice/{slug}", index, PracticePage, slug, item, build)
+
+
+def obstacle_spec(index, item):
+    slug = item["slug"]
+    owner = f"obstacle {slug}"
+    require(item, ["title", "description"], owner)
+
+    def build(resolve):
+        body = list(item.get("body") or [])
+        if item.get("quote"):
+            body.append({"quote": item["quote"]})
+        return {
+            "title": item["title"],
+            "listing_summary": item.get("summary", "").strip(),
+            "description": rich_text(item["description"]),
+            "body": body_blocks(body, owner, resolve),
+            "relations": {
+                "answered_by": [resolve(f"practice:{practice}") for practice in item.get("answered_by", [])],
+                "perspectives": [resolve(f"perspective:{number}") for number in item.get("perspectives", [])],
+            },
+            "tags": item.get("themes", []),
+        }
+
+    return PageSpec(f"practices/obstacle/{slug}", index, ObstaclePage, slug, item, build)
+
+
+def module_spec(index, item):
+    slug = item["slug"]
+    owner = f"module {slug}"
+    require(item, ["title", "audience", "diploma_level", "duration_minutes", "objectives", "sections"], owner)
+    if item["diploma_level"] not in DiplomaLevel.values:
+        raise ContentError(f"{owner}: diploma_level must be one of {DiplomaLevel.values}")
+    for number, question in enumerate(item.get("quiz", []), start=1):
+        if not 0 <= question["answer"] < len(question["choices"]):
+            raise ContentError(f"{owner}: quiz question {number} has no choice number {question['answer']}")
+
+    def build(resolve):
+        return {
+            "title": item["title"],
+            "listing_summary": item.get("summary", "").strip(),
+            "audience": rich_text(item["audience"]),
+            "diploma_level": item["diploma_level"],
+            "duration_minutes": item["duration_minutes"],
+            "objectives": rich_text(item["objectives"]),
+            "prerequisites": rich_text(item.get("prerequisites")),
+            "sections": [
+                {
+                    "type": "section",
+                    "id": block_id(owner, "section", position),
+                    "value": {"title": section["title"], "text": rich_text(section["text"])},
+                }
+                for position, section in enumerate(item["sections"])
+            ],
+            "activities": [
+                {
+                    "type": "activity",
+                    "id": block_id(owner, "activity", position),
+                    "value": {
+                        "title": activity["title"],
+                        "duration_minutes": activity["duration_minutes"],
+                        "instructions": rich_text(activity["instructions"]),
+                    },
+                }
+                for position, activity in enumerate(item.get("activities", []))
+            ],
+            "quiz": [
+                {
+                    "type": "question",
+                    "id": block_id(owner, "quiz", position),
+                    "value": {
+                        "question": question["question"],
+                        "choices": [
+                            {"text": choice, "correct": number == question["answer"]}
+                            for number, choice in enumerate(question["choices"])
+                        ],
+                        "explanation": question["explanation"],
+                    },
+                }
+                for position, question in enumerate(item.get("quiz", []))
+            ],
+            "relations": {
+                "practices": [resolve(f"practice:{practice}") for practice in item.get("practices", [])],
+                "perspectives": [resolve(f"perspective:{number}") for number in item.get("perspectives", [])],
+                "terms": [resolve(f"term:{term}") for term in item.get("terms", [])],
+            },
+            "tags": item.get("themes", []),
+        }
+
+    return PageSpec(f"practices/module/{slug}", index, TrainingModulePage, slug, item, build)
+
+
+def load(sync, home):
+    vocabularies = load_vocabularies(sync)
+    actor_types = {actor.slug: actor for actor in ActorType.objects.filter(locale=sync.french)}
+    indexes = read_yaml(CONTENT_DIR / "indexes.yaml")
+
+    perspective_index = sync.page(
+        index_page_spec("practices/perspectives", home, PerspectiveIndexPage, indexes["perspectives"])
+    )
+    perspectives = read_yaml(CONTENT_DIR / "perspectives.yaml")
+    practices_of_perspective = {}
+    for item in perspectives:
+        page = sync.page(perspective_spec(perspective_index, item, vocabularies))
+        sync.register(f"perspective:{item['number']}", page)
+        for practice in item.get("practices", []):
+            practices_of_perspective.setdefault(practice, set()).add(item["number"])
+
+    practice_index = sync.page(index_page_spec("practices/practices", home, PracticeIndexPage, indexes["practices"]))
+    for item in read_yaml(CONTENT_DIR / "practices.yaml"):
+        page = sync.page(practice_spec(practice_index, item, vocabularies, actor_types, practices_of_perspective))
+        sync.register(f"practice:{item['slug']}", page)
+
+    obstacle_index = sync.page(index_page_spec("practices/obstacles", home, ObstacleIndexPage, indexes["obstacles"]))
+    for item in read_yaml(CONTENT_DIR / "obstacles.yaml"):
+        sync.register(f"obstacle:{item['slug']}", sync.page(obstacle_spec(obstacle_index, item)))
+
+    module_index = sync.page(index_page_spec("practices/modules", home, TrainingModuleIndexPage, indexes["modules"]))
+    for item in read_yaml(CONTENT_DIR / "modules.yaml"):
+        sync.register(f"module:{item['slug']}", sync.page(module_spec(module_index, item)))

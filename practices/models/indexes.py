@@ -1,0 +1,82 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from hub.base_page import BasePage
+from hub.blocks import RICH_TEXT_FEATURES
+from hub.facets import Facet, FacetedListing
+
+from .module import TrainingModulePage
+from .obstacle import ObstaclePage
+from .perspective import PerspectivePage
+from .practice import PracticePage
+from .taxonomy import CooperationObject, Stage
+
+THEME_FACET = Facet("theme", _("Thème"), "tags", label_field="name")
+
+
+class FilterableIndexPage(BasePage):
+    """An index that lists its children, filterable by facets given in the query string."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    max_count_per_parent = 1
+    child_model = None
+    facets = [THEME_FACET]
+    ordering = ["title"]
+    per_page = 12
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self):
+        return self.child_model.objects.child_of(self).live().public().order_by(*self.ordering)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = FacetedListing(self.listed_pages(), self.facets, request.GET, per_page=self.per_page)
+        context["listing"] = listing
+        context["items"] = listing.page.object_list.prefetch_related("tagged_items__tag")
+        return context
+
+
+class PracticeIndexPage(FilterableIndexPage):
+    child_model = PracticePage
+    subpage_types = ["practices.PracticePage"]
+    facets = [
+        THEME_FACET,
+        Facet("territory", _("Territoire"), "territories", label_field="title"),
+        Facet("stage", _("Étape de la relation"), "stages", vocabulary=Stage),
+        Facet("object", _("Objet de coopération"), "objects_of_cooperation", vocabulary=CooperationObject),
+    ]
+
+    class Meta:
+        verbose_name = _("index des bonnes pratiques")
+
+
+class PerspectiveIndexPage(FilterableIndexPage):
+    child_model = PerspectivePage
+    subpage_types = ["practices.PerspectivePage"]
+    ordering = ["number"]
+    per_page = 24
+
+    class Meta:
+        verbose_name = _("index des perspectives")
+
+
+class ObstacleIndexPage(FilterableIndexPage):
+    child_model = ObstaclePage
+    subpage_types = ["practices.ObstaclePage"]
+
+    class Meta:
+        verbose_name = _("index des freins")
+
+
+class TrainingModuleIndexPage(FilterableIndexPage):
+    child_model = TrainingModulePage
+    subpage_types = ["practices.TrainingModulePage"]
+
+    class Meta:
+        verbose_name = _("index des modules de formation")
