@@ -12,13 +12,9 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KINDS = set(TermKind.values)
 
 
-def term_files(directory=CONTENT_DIR):
-    return sorted(directory.glob("terms-*.yaml"))
-
-
-def read_terms(directory=CONTENT_DIR):
+def read_terms(directory=None):
     terms, seen = [], {}
-    for path in term_files(directory):
+    for path in sorted((directory or CONTENT_DIR).glob("terms-*.yaml")):
         items = read_yaml(path) or []
         if not isinstance(items, list):
             raise ContentError(f"{path}: expected a list of terms")

@@ -54,13 +54,15 @@ class Facet:
 
     def options(self, full_queryset, base_queryset, selected):
         rows = (
-            full_queryset.exclude(**{f"{self.value_lookup}__isnull": True})
+            full_queryset.order_by()
+            .exclude(**{f"{self.value_lookup}__isnull": True})
             .values(self.value_lookup, self.label_lookup)
             .annotate(n=Count("pk", distinct=True))
             .order_by(self.label_lookup)
         )
         counts = dict(
-            base_queryset.exclude(**{f"{self.value_lookup}__isnull": True})
+            base_queryset.order_by()
+            .exclude(**{f"{self.value_lookup}__isnull": True})
             .values_list(self.value_lookup)
             .annotate(n=Count("pk", distinct=True))
             .values_list(self.value_lookup, "n")

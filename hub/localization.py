@@ -12,14 +12,20 @@ def _active_locale():
 
 def localized_pages(queryset):
     """Live, public pages of `queryset`, each replaced by its translation in the active locale if one is live."""
-    pages = list(queryset.live().public())
+    return localize(list(queryset.live().public()))
+
+
+def localize(pages):
+    """Each page of the list replaced by its live translation in the active locale, when there is one."""
     locale = _active_locale()
     if not pages or locale is None:
         return pages
     keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
     translations = {}
     if keys:
-        translated = Page.objects.filter(translation_key__in=keys, locale=locale).live().public().specific()
+        translated = (
+            Page.objects.filter(translation_key__in=keys, locale=locale).live().public().select_related("locale")
+        ).specific()
         translations = {page.translation_key: page for page in translated}
     return [translations.get(page.translation_key, page) for page in pages]
 

@@ -1,11 +1,14 @@
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.facets import Facet, FacetedListing
+from hub.localization import localize
 
 from .module import TrainingModulePage
 from .obstacle import ObstaclePage
@@ -26,19 +29,25 @@ class FilterableIndexPage(BasePage):
     child_model = None
     facets = [THEME_FACET]
     ordering = ["title"]
-    per_page = 12
+    per_page = 24
 
     class Meta:
         abstract = True
 
     def listed_pages(self):
-        return self.child_model.objects.child_of(self).live().public().order_by(*self.ordering)
+        """The source-language index's children: a reader of a translation also sees untranslated pages."""
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        return (
+            self.child_model.objects.child_of(source).live().public().select_related("locale").order_by(*self.ordering)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = FacetedListing(self.listed_pages(), self.facets, request.GET, per_page=self.per_page)
+        items = localize(list(listing.page.object_list))
+        prefetch_related_objects(items, "tagged_items__tag")
         context["listing"] = listing
-        context["items"] = listing.page.object_list.prefetch_related("tagged_items__tag")
+        context["items"] = items
         return context
 
 
@@ -60,7 +69,6 @@ class PerspectiveIndexPage(FilterableIndexPage):
     child_model = PerspectivePage
     subpage_types = ["practices.PerspectivePage"]
     ordering = ["number"]
-    per_page = 24
 
     class Meta:
         verbose_name = _("index des perspectives")

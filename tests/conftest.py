@@ -1,0 +1,23 @@
+"""The test database holds the hub's whole content, loaded once per session by the real loader."""
+
+from django.core.management import call_command
+
+from wagtail.models import Locale
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_hub_content", verbosity=0)
+
+
+@pytest.fixture
+def french(db):
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")

@@ -1,0 +1,149 @@
+"""Editors can create every page type in the Wagtail admin."""
+
+from wagtail.models import Locale
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from glossary.models import GlossaryIndexPage, GlossaryTermPage
+from hub.models import ContentPage, HomePage
+from practices.models import (
+    ObstacleIndexPage,
+    ObstaclePage,
+    PerspectiveIndexPage,
+    PerspectivePage,
+    PracticeIndexPage,
+    PracticePage,
+    TrainingModuleIndexPage,
+    TrainingModulePage,
+)
+from territories.models import TerritoryIndexPage, TerritoryPage
+
+
+class AdminCreationTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.french = Locale.objects.get(language_code="fr")
+
+    def setUp(self):
+        self.login()
+
+    def index(self, model):
+        return model.objects.get(locale=self.french)
+
+    def test_content_page(self):
+        home = HomePage.objects.get(locale=self.french)
+        data = nested_form_data(
+            {
+                "title": "Nous contacter",
+                "slug": "nous-contacter",
+                "body": streamfield([("text", rich_text("<p>Écrivez-nous.</p>"))]),
+            }
+        )
+        self.assertCanCreate(home, ContentPage, data)
+
+    def test_territory_page(self):
+        data = nested_form_data(
+            {
+                "title": "Territoire de test",
+                "slug": "territoire-de-test",
+                "department_name": "Loire",
+                "department_number": "42",
+                "region": "Auvergne-Rhône-Alpes",
+                "latitude": "45.40",
+                "longitude": "4.30",
+                "cite_educative": "unknown",
+                "social_mediation": "unknown",
+                "perimeter": rich_text("<p>Une commune.</p>"),
+                "actor_structuring": rich_text(""),
+                "body": streamfield([]),
+                "cooperation_bodies": inline_formset(
+                    [{"level": "pilotage", "name": "Comité de pilotage", "description": ""}]
+                ),
+                "related_links": inline_formset([]),
+            }
+        )
+        self.assertCanCreate(self.index(TerritoryIndexPage), TerritoryPage, data)
+
+    def test_practice_page(self):
+        data = nested_form_data(
+            {
+                "title": "Une pratique",
+                "slug": "une-pratique",
+                "problem": rich_text("<p>Le problème.</p>"),
+                "what_is_done": rich_text("<p>Ce qui est fait.</p>"),
+                "success_conditions": rich_text(""),
+                "pitfalls": rich_text(""),
+                "effect_indicators": rich_text(""),
+                "result_indicators": rich_text(""),
+                "body": streamfield([]),
+                "tags": "confiance, gouvernance",
+            }
+        )
+        self.assertCanCreate(self.index(PracticeIndexPage), PracticePage, data)
+
+    def test_perspective_page(self):
+        data = nested_form_data(
+            {
+                "title": "Une perspective",
+                "slug": "une-perspective",
+                "number": "9",
+                "short_title": "Perspective de test",
+                "context": rich_text("<p>Le constat.</p>"),
+                "actions": rich_text("<ul><li>Agir.</li></ul>"),
+                "body": streamfield([]),
+                "tags": "",
+            }
+        )
+        self.assertCanCreate(self.index(PerspectiveIndexPage), PerspectivePage, data)
+
+    def test_obstacle_page(self):
+        data = nested_form_data(
+            {
+                "title": "Un frein",
+                "slug": "un-frein",
+                "description": rich_text("<p>Ce qui bloque.</p>"),
+                "body": streamfield([]),
+                "tags": "",
+            }
+        )
+        self.assertCanCreate(self.index(ObstacleIndexPage), ObstaclePage, data)
+
+    def test_training_module_page(self):
+        data = nested_form_data(
+            {
+                "title": "Un module",
+                "slug": "un-module",
+                "audience": rich_text("<p>Étudiants DEES.</p>"),
+                "diploma_level": "niveau-6",
+                "duration_minutes": "120",
+                "objectives": rich_text("<ul><li>Savoir coopérer.</li></ul>"),
+                "prerequisites": rich_text(""),
+                "sections": streamfield(
+                    [("section", {"title": "Introduction", "text": rich_text("<p>Pourquoi coopérer.</p>")})]
+                ),
+                "activities": streamfield([]),
+                "quiz": streamfield([]),
+                "tags": "",
+            }
+        )
+        self.assertCanCreate(self.index(TrainingModuleIndexPage), TrainingModulePage, data)
+
+    def test_glossary_term_page(self):
+        data = nested_form_data(
+            {
+                "title": "TEST",
+                "slug": "test-term",
+                "expansion": "Terme d'essai",
+                "kind": "acronyme",
+                "definition": "Un terme pour les tests.",
+                "explanation": rich_text(""),
+                "variants": "",
+                "source": "",
+            }
+        )
+        self.assertCanCreate(self.index(GlossaryIndexPage), GlossaryTermPage, data)
+
+    def test_parent_and_child_rules(self):
+        self.assertAllowedParentPageTypes(TerritoryPage, {TerritoryIndexPage})
+        self.assertAllowedSubpageTypes(PracticePage, set())
+        self.assertAllowedParentPageTypes(GlossaryTermPage, {GlossaryIndexPage})

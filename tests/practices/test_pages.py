@@ -1,0 +1,80 @@
+"""Every page type renders with the research-action's content, and the home page leads to all of it."""
+
+import re
+
+from wagtail.models import Page
+
+import pytest
+
+from glossary.models import GlossaryTermPage
+from hub.models import ContentPage, HomePage
+from practices.models import ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
+from territories.models import TerritoryPage
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES_AND_MARKERS = [
+    (HomePage, "Les six territoires"),
+    (ContentPage, "recherche-action"),
+    (TerritoryPage, "Département"),
+    (PracticePage, "Le problème"),
+    (PerspectivePage, "Les actions"),
+    (ObstaclePage, "Les pratiques qui y répondent"),
+    (TrainingModulePage, "Testez vos connaissances"),
+    (GlossaryTermPage, "Source"),
+]
+
+
+@pytest.mark.parametrize(("model", "marker"), PAGE_TYPES_AND_MARKERS)
+def test_every_page_type_renders_its_content(client, french, model, marker):
+    page = model.objects.live().filter(locale=french).first()
+    assert page is not None, f"the loaded content has no {model.__name__}"
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert marker in html
+    assert page.title.replace("'", "&#x27;") in html
+
+
+def test_the_research_action_is_all_there(french):
+    assert TerritoryPage.objects.live().filter(locale=french).count() == 6
+    assert PerspectivePage.objects.live().filter(locale=french).count() == 8
+    assert PracticePage.objects.live().filter(locale=french).count() >= 12
+    assert ObstaclePage.objects.live().filter(locale=french).count() >= 8
+    assert TrainingModulePage.objects.live().filter(locale=french).count() >= 4
+    numbers = sorted(PerspectivePage.objects.filter(locale=french).values_list("number", flat=True))
+    assert numbers == list(range(1, 9))
+    departments = set(TerritoryPage.objects.filter(locale=french).values_list("department_number", flat=True))
+    assert departments == {"13", "29", "80", "57", "42", "78"}
+
+
+def links_in(html):
+    return set(re.findall(r'href="(/[^"#?]*)"', html))
+
+
+@pytest.mark.parametrize("model", [TerritoryPage, PerspectivePage, PracticePage, ObstaclePage, TrainingModulePage])
+def test_every_content_page_is_two_clicks_from_the_home_page(client, french, model):
+    home_links = links_in(client.get("/fr/").content.decode())
+    second_level = set()
+    for url in home_links:
+        if url.startswith("/fr/"):
+            second_level |= links_in(client.get(url).content.decode())
+    for page in model.objects.live().filter(locale=french):
+        assert page.url in home_links | second_level, f"{page.url} is more than two clicks away"
+
+
+def test_translated_pages_are_real_wagtail_localize_translations(client, english):
+    from wagtail_localize.models import Translation
+
+    for territory in TerritoryPage.objects.filter(locale=english):
+        source = territory.get_translation(Page.objects.get(pk=territory.pk).locale.get_default())
+        assert Translation.objects.filter(source__object_id=source.translation_key, target_locale=english).exists()
+    brest = client.get("/en/territories/brest/").content.decode()
+    assert "Finistère" in brest
+    assert "<h1>Brest</h1>" in brest
+
+
+def test_an_english_listing_offers_pages_that_are_only_in_french(client):
+    html = client.get("/en/good-practices/").content.decode()
+    assert "/fr/bonnes-pratiques/charte-de-partage-d-informations/" in html
+    assert 'lang="fr"' in html
