@@ -101,7 +101,7 @@ class FacetedListing:
         selected = {}
         for facet in facets:
             value = params.get(facet.param)
-            if isinstance(value, str) and 0 < len(value) <= 100:
+            if isinstance(value, str) and 0 < len(value) <= 100 and value.isprintable():
                 selected[facet.param] = value
         self.selected = selected
 
