@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format migrations content
+.PHONY: help run serve test lint format migrations content bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,3 +65,6 @@ format: $(VENV)/.requirements-dev ## Format the code (ruff)
 
 migrations: $(VENV)/.requirements-dev ## Create migrations after a model change
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations
+
+bench: $(VENV)/.requirements-dev ## Run the benchmarks and print their numbers
+	DEBUG=1 $(MANAGE) bench_linker

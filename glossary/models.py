@@ -3,13 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from glossary.schema import defined_term_page, defined_term_set
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
-from hub.localization import localized_pages, related_in_any_locale
+from hub.localization import localized_objects, localized_pages, related_in_any_locale
 from hub.taxonomy import VocabularyTerm
 
 
@@ -29,7 +32,9 @@ class GlossaryDomain(VocabularyTerm):
         verbose_name_plural = _("domaines du glossaire")
 
 
-class GlossaryIndexPage(BasePage):
+class GlossaryIndexPage(RoutablePageMixin, BasePage):
+    """The glossary: every term A to Z, filterable, with the decoder and the flashcards as sub-pages."""
+
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -39,10 +44,36 @@ class GlossaryIndexPage(BasePage):
     class Meta:
         verbose_name = _("glossaire")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["terms"] = GlossaryTermPage.objects.child_of(self).live().public().order_by("title")
-        return context
+    def terms(self):
+        return GlossaryTermPage.objects.child_of(self).live().public()
+
+    @path("")
+    def index_view(self, request):
+        from glossary.listing import GlossaryListing
+
+        listing = GlossaryListing(self, request.GET)
+        schema = defined_term_set(self, listing.terms, request)
+        return self.render(request, context_overrides={"listing": listing, "schema": schema})
+
+    @path("decodeur/", name="decoder")
+    @path("decoder/", name="decoder-en")
+    def decoder_view(self, request):
+        from glossary.views import decoder
+
+        return decoder(request, self)
+
+    @path("reviser/", name="flashcards")
+    @path("flashcards/", name="flashcards-en")
+    def flashcards_view(self, request):
+        from glossary.views import flashcards
+
+        return flashcards(request, self)
+
+    def decoder_url(self):
+        return self.url + self.reverse_subpage("decoder-en" if self.locale.language_code == "en" else "decoder")
+
+    def flashcards_url(self):
+        return self.url + self.reverse_subpage("flashcards-en" if self.locale.language_code == "en" else "flashcards")
 
 
 class GlossaryTermPage(BasePage):
@@ -84,6 +115,15 @@ class GlossaryTermPage(BasePage):
         index.AutocompleteField("expansion"),
         index.FilterField("kind"),
     ]
+    api_fields = [
+        APIField("expansion"),
+        APIField("kind"),
+        APIField("definition"),
+        APIField("explanation"),
+        APIField("variants"),
+        APIField("source"),
+        APIField("uncertain"),
+    ]
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
 
@@ -91,6 +131,7 @@ class GlossaryTermPage(BasePage):
         verbose_name = _("terme du glossaire")
         verbose_name_plural = _("termes du glossaire")
         ordering = ["title"]
+        permissions = [("import_glossary", _("Peut importer le glossaire"))]
 
     @property
     def is_acronym(self):
@@ -101,9 +142,14 @@ class GlossaryTermPage(BasePage):
         return self.listing_summary or self.definition
 
     def get_context(self, request, *args, **kwargs):
+        from glossary.usage import term_usage
+
         context = super().get_context(request, *args, **kwargs)
         context["related_terms"] = localized_pages(self.related_terms.order_by("title"))
         context["modules"] = localized_pages(related_in_any_locale(self, "modules").order_by("title"))
+        context["appears_in"] = term_usage(self.locale.language_code).get(self.slug, [])
+        context["domains"] = localized_objects(self.domains.all())
+        context["schema"] = defined_term_page(self, request)
         return context
 
     def variant_list(self):

@@ -8,7 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from glossary import urls as glossary_urls
 from hub import views
+from hub.api import api_router
 
 handler500 = "hub.views.server_error"
 
@@ -17,6 +19,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/glossary/", include(glossary_urls)),
+    path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
     # Image renditions are public; documents never are served from the media folder.
     re_path(

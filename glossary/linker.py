@@ -1,0 +1,144 @@
+"""Linking glossary terms in rendered HTML, with a matcher built once per locale.
+
+The matcher is rebuilt when a term is published, unpublished, moved or deleted: the signal
+handlers in `glossary.signals` change a version number kept in Django's cache (Redis in
+production, so every worker sees it), and each process rebuilds its matcher when the version
+it built from is no longer current.
+"""
+
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.html import escape
+
+from wagtail.models import Locale
+
+from glossary.matcher import Matcher, Term, is_acronym
+
+VERSION_KEY = "glossary:terms-version"
+TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)(?:\s[^>]*)?>", re.S)
+NO_LINK_INSIDE = {
+    "a", "abbr", "button", "code", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "head", "kbd",
+    "label", "option", "pre", "samp", "script", "select", "style", "svg", "textarea", "title",
+}  # fmt: skip
+APOSTROPHE_ENTITIES = re.compile(r"&#x27;|&#39;|&apos;")
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    slug: str
+    title: str
+    expansion: str
+    definition: str
+    url: str
+
+
+def terms_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def invalidate():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def published_terms(locale):
+    """TermInfo and match forms of every live, public term of a locale, in one query (plus the index)."""
+    from glossary.models import GlossaryIndexPage, GlossaryTermPage
+
+    index = GlossaryIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return []
+    base_url = index.get_url()
+    rows = (
+        GlossaryTermPage.objects.child_of(index)
+        .live()
+        .public()
+        .values_list("slug", "title", "expansion", "definition", "variants")
+    )
+    terms = []
+    for slug, title, expansion, definition, variants in rows:
+        info = TermInfo(slug, title, expansion, definition, f"{base_url}{slug}/")
+        forms = [title, *[line.strip() for line in variants.splitlines() if line.strip()]]
+        if expansion:
+            forms.append(expansion)
+        terms.append(Term(key=slug, forms=tuple(forms), payload=info))
+    return terms
+
+
+class MatcherCache:
+    def __init__(self):
+        self._matchers = {}
+
+    def get(self, language_code):
+        version = terms_version()
+        cached = self._matchers.get(language_code)
+        if cached is None or cached[0] != version:
+            locale = Locale.objects.filter(language_code=language_code).first()
+            matcher = Matcher(published_terms(locale) if locale else [])
+            cached = (version, matcher)
+            self._matchers[language_code] = cached
+        return cached[1]
+
+
+matchers = MatcherCache()
+
+
+def term_link(match):
+    info = match.term.payload
+    inner = match.text
+    if info.expansion and is_acronym(match.text):
+        inner = f'<abbr title="{escape(info.expansion)}">{inner}</abbr>'
+    return f'<a class="term-link" href="{escape(info.url)}" data-definition="{escape(info.definition)}">{inner}</a>'
+
+
+def link_terms(html, matcher, exclude=()):
+    """Link the first occurrence of each term in `html`, outside headings, links, code and attributes."""
+    if not matcher:
+        return html
+    linked = set(exclude)
+    blocked = Counter()
+    parts = []
+    position = 0
+
+    def text(chunk):
+        if sum(blocked.values()) or not chunk.strip():
+            return chunk
+        chunk = APOSTROPHE_ENTITIES.sub("'", chunk)
+        pieces, cursor = [], 0
+        for match in matcher.find(chunk):
+            if match.term.key in linked:
+                continue
+            linked.add(match.term.key)
+            pieces.append(chunk[cursor : match.start])
+            pieces.append(term_link(match))
+            cursor = match.end
+        if not pieces:
+            return chunk
+        pieces.append(chunk[cursor:])
+        return "".join(pieces)
+
+    for tag in TAG.finditer(html):
+        parts.append(text(html[position : tag.start()]))
+        parts.append(tag.group())
+        name = (tag.group(2) or "").lower()
+        if name in NO_LINK_INSIDE and not tag.group().endswith("/>"):
+            if tag.group(1):
+                blocked[name] = max(0, blocked[name] - 1)
+            else:
+                blocked[name] += 1
+        position = tag.end()
+    parts.append(text(html[position:]))
+    return "".join(parts)
+
+
+def find_terms(text, language_code):
+    """Every recognised term of a plain text, in text order (repeats included), for the decoder."""
+    return matchers.get(language_code).find(text)

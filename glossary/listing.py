@@ -1,0 +1,87 @@
+"""The glossary page's listing: filters by letter, domain, kind and text, grouped A to Z."""
+
+from itertools import groupby
+from string import ascii_uppercase
+
+from django.db.models import Count, Prefetch
+from django.utils.translation import get_language
+
+from glossary.matcher import fold, strip_accents
+from glossary.models import GlossaryDomain, TermKind
+from hub.localization import localized_objects
+
+OTHER = "#"
+
+
+def initial(title):
+    letter = strip_accents(title[:1]).upper()
+    return letter if letter in ascii_uppercase else OTHER
+
+
+def clean_param(params, name, max_length=100):
+    value = params.get(name, "")
+    if not isinstance(value, str) or len(value) > max_length or not value.isprintable():
+        return ""
+    return value.strip()
+
+
+class GlossaryListing:
+    def __init__(self, index, params):
+        self.index = index
+        self.letter = clean_param(params, "letter", 1).upper()
+        self.domain = clean_param(params, "domain")
+        self.kind = clean_param(params, "kind")
+        self.query = clean_param(params, "q", 200)
+        if self.kind not in TermKind.values:
+            self.kind = ""
+
+        terms = index.terms().prefetch_related(Prefetch("domains", queryset=GlossaryDomain.objects.all()))
+        if self.domain:
+            terms = terms.filter(domains__slug=self.domain)
+        if self.kind:
+            terms = terms.filter(kind=self.kind)
+        terms = sorted(terms, key=lambda term: fold(term.title))
+        if self.query:
+            needle = " ".join(fold(word) for word in self.query.split())
+            terms = [term for term in terms if needle in search_text(term)]
+        self.letters_present = {initial(term.title) for term in terms}
+        if self.letter:
+            terms = [term for term in terms if initial(term.title) == self.letter]
+        self.terms = terms
+        self.groups = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: initial(t.title))]
+
+    @property
+    def count(self):
+        return len(self.terms)
+
+    @property
+    def is_filtered(self):
+        return bool(self.letter or self.domain or self.kind or self.query)
+
+    def alphabet(self):
+        return [(letter, letter in self.letters_present) for letter in [*ascii_uppercase, OTHER]]
+
+    def domain_options(self):
+        counts = dict(
+            self.index.terms()
+            .order_by()
+            .values_list("domains__slug")
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("domains__slug", "n")
+        )
+        domains = localized_objects(GlossaryDomain.objects.filter(locale__language_code="fr"))
+        return [(domain.slug, domain.name, counts.get(domain.slug, 0)) for domain in domains if counts.get(domain.slug)]
+
+    def kind_options(self):
+        counts = dict(
+            self.index.terms().order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+        )
+        return [(value, label, counts[value]) for value, label in TermKind.choices if counts.get(value)]
+
+    @property
+    def language_code(self):
+        return get_language()
+
+
+def search_text(term):
+    return " ".join(fold(word) for word in f"{term.title} {term.expansion} {term.definition}".split())
