@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format migrations content bench
+.PHONY: help run serve test lint format migrations content bench backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,5 +66,21 @@ format: $(VENV)/.requirements-dev ## Format the code (ruff)
 migrations: $(VENV)/.requirements-dev ## Create migrations after a model change
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations
 
-bench: $(VENV)/.requirements-dev ## Run the benchmarks and print their numbers
+BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cooperer_bench
+
+bench: $(VENV)/.requirements-dev ## Run the benchmarks (glossary linker; search on SQLite and PostgreSQL, 20,000 extra documents)
+	mkdir -p var
 	DEBUG=1 $(MANAGE) bench_linker
+	DEBUG=1 DATABASE_URL=$(BENCH_SQLITE_URL) $(MANAGE) bench_search
+	@if $(PY) -c "import psycopg; psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres').close()" 2>/dev/null; then \
+		$(PY) -c "import psycopg; c = psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres', autocommit=True); c.execute('CREATE DATABASE $(notdir $(BENCH_POSTGRES_URL))') if not c.execute(\"SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_POSTGRES_URL))'\").fetchone() else None"; \
+		DEBUG=1 DATABASE_URL=$(BENCH_POSTGRES_URL) $(MANAGE) bench_search; \
+	else echo "No PostgreSQL server at $(BENCH_POSTGRES_URL): the PostgreSQL search benchmark is skipped."; fi
+
+backup: $(VENV)/.requirements ## Write backups/cooperer-<timestamp>.tar.gz: the database and the media files
+	DEBUG=1 $(MANAGE) backup --output backups
+
+restore: $(VENV)/.requirements ## Bring a backup back: make restore FILE=backups/cooperer-....tar.gz
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/cooperer-YYYYMMDD-HHMMSS.tar.gz"; exit 2)
+	DEBUG=1 $(MANAGE) restore "$(FILE)"

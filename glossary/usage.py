@@ -5,16 +5,13 @@ changed by `glossary.signals` when a term or any page is published, unpublished 
 """
 
 import uuid
-from html import unescape
 
 from django.core.cache import cache
-from django.utils.html import strip_tags
 
-from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from glossary.linker import matchers, terms_version
+from hub.text import page_text
 
 CONTENT_VERSION_KEY = "glossary:content-version"
 
@@ -29,28 +26,6 @@ def content_version():
 
 def content_changed():
     cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def page_text(page):
-    """The readable text of a page: its title and every field it is searched by."""
-    chunks = [page.title]
-    for field in page.get_search_fields():
-        if not isinstance(field, index.SearchField) or field.field_name == "title":
-            continue
-        try:
-            model_field = page._meta.get_field(field.field_name)
-        except Exception:  # noqa: BLE001 - a search field may be a method, not a model field
-            model_field = None
-        value = getattr(page, field.field_name, None) if model_field is not None else field.get_value(page)
-        if value is None:
-            continue
-        if isinstance(model_field, StreamField):
-            chunks.extend(str(item) for item in model_field.stream_block.get_searchable_content(value))
-        elif isinstance(model_field, RichTextField):
-            chunks.append(unescape(strip_tags(value)))
-        else:
-            chunks.append(str(value))
-    return "\n".join(chunks)
 
 
 def compute_usage(language_code):

@@ -39,3 +39,29 @@ def register_glossary_import_menu_item():
 @hooks.register("register_log_actions")
 def register_glossary_log_actions(actions):
     actions.register_action(IMPORT_ACTION, _("Import du glossaire"), _("Glossaire importé"))
+
+
+@hooks.register("before_delete_page")
+def warn_before_deleting_a_used_term(request, page):
+    """Before a term is deleted, tell the editor where it is used; its links will become plain text."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as gettext_now
+
+    from glossary.models import GlossaryTermPage
+    from glossary.usage import term_usage
+
+    if request.method != "GET" or not isinstance(page.specific, GlossaryTermPage):
+        return None
+    pages = term_usage(page.locale.language_code).get(page.slug, [])
+    linked = list(page.specific.modules.all()) + list(GlossaryTermPage.objects.filter(related_terms=page))
+    titles = [title for title, _url in pages] + [str(item) for item in linked if str(item) not in dict(pages)]
+    if titles:
+        messages.warning(
+            request,
+            gettext_now(
+                "Ce terme est utilisé dans %(count)s page(s) : %(pages)s. Après suppression, ses mentions "
+                "resteront en texte simple, sans lien."
+            )
+            % {"count": len(titles), "pages": " ; ".join(titles)},
+        )
+    return None

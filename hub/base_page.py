@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.text import page_text, roots
+
 
 class BasePage(Page):
     listing_summary = models.TextField(
@@ -24,6 +26,7 @@ class BasePage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("listing_summary"),
+        index.SearchField("search_roots"),
         index.FilterField("locale"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
@@ -35,6 +38,10 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.listing_summary or self.search_description
+
+    def search_roots(self):
+        """The page's words reduced to their roots, so that "médiateurs" finds "médiation"."""
+        return roots(page_text(self))
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary

@@ -139,13 +139,18 @@ STORAGES = {
 }
 
 # Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set.
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "hub.search_database",
+    "SEARCH_CONFIG": "cooperer_french",
+    "AUTOCOMPLETE_SEARCH_CONFIG": "cooperer_simple",
+}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     from hub.search_backend import elasticsearch_backend_settings
 
     WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend_settings(ELASTICSEARCH_URL)}
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Coopérer"

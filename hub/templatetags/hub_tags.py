@@ -82,3 +82,8 @@ def breadcrumbs(page):
     if not isinstance(page, Page):
         return []
     return page.get_ancestors().filter(depth__gt=1)
+
+
+@register.simple_tag
+def facet_link(links, name, value):
+    return links.get((name, value), "")

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from django.http import Http404
 from wagtail.models import Locale
+from wagtail.url_routing import RouteResult
 
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
@@ -41,10 +43,30 @@ class FilterableIndexPage(BasePage):
             self.child_model.objects.child_of(source).live().public().select_related("locale").order_by(*self.ordering)
         )
 
+    def route(self, request, path_components):
+        """In a translated index, a child not yet translated is served in the source language.
+
+        The reader stays at /en/good-practices/<slug>/ and reads the French text, marked lang="fr"
+        with a notice (see base.html), rather than meeting a 404.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            source = self.get_translation_or_none(Locale.get_default())
+            if len(path_components) != 1 or source is None or source.pk == self.pk:
+                raise
+            child = self.child_model.objects.child_of(source).live().public().filter(slug=path_components[0]).first()
+            if child is None:
+                raise
+            return RouteResult(child)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = FacetedListing(self.listed_pages(), self.facets, request.GET, per_page=self.per_page)
         items = localize(list(listing.page.object_list))
+        for item in items:
+            if item.locale_id != self.locale_id:
+                item.reader_url = f"{self.url}{item.slug}/"
         prefetch_related_objects(items, "tagged_items__tag")
         context["listing"] = listing
         context["items"] = items

@@ -76,5 +76,16 @@ def test_translated_pages_are_real_wagtail_localize_translations(client, english
 
 def test_an_english_listing_offers_pages_that_are_only_in_french(client):
     html = client.get("/en/good-practices/").content.decode()
-    assert "/fr/bonnes-pratiques/charte-de-partage-d-informations/" in html
+    assert 'href="/en/good-practices/charte-de-partage-d-informations/"' in html
     assert 'lang="fr"' in html
+
+
+def test_an_untranslated_page_is_read_in_french_with_a_notice_never_a_404(client):
+    response = client.get("/en/good-practices/charte-de-partage-d-informations/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "This page has not been translated yet" in html
+    assert '<div lang="fr">' in html
+    assert "Adopter une charte de partage" in html
+    assert client.get("/en/good-practices/no-such-practice/").status_code == 404

@@ -1,0 +1,43 @@
+"""Turning what a reader typed into a search: normalised words, roots and glossary expansions."""
+
+import re
+
+from wagtail.search.query import Phrase, PlainText
+
+from glossary.linker import matchers
+from hub.text import fold_text, roots
+
+MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+")
+
+
+def normalize(raw):
+    """Only the words of the query: quotes, operators, markup and control characters are dropped."""
+    if not isinstance(raw, str):
+        return ""
+    words = WORD.findall(raw[: MAX_QUERY_LENGTH * 5])
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def glossary_expansions(query, language_code):
+    """For each glossary term in the query, its other names: "PRE" gives "programme de réussite éducative"."""
+    forms = []
+    for match in matchers.get(language_code).find(query):
+        info = match.term.payload
+        for form in (info.title, info.expansion):
+            if form and fold_text(form) != fold_text(match.text) and form not in forms:
+                forms.append(form)
+    return forms
+
+
+def build_query(query, language_code):
+    alternatives = [PlainText(query, operator="and")]
+    query_roots = roots(query)
+    if query_roots and query_roots != fold_text(query):
+        alternatives.append(PlainText(query_roots, operator="and"))
+    for form in glossary_expansions(query, language_code):
+        alternatives.append(Phrase(form) if " " in form else PlainText(form))
+    combined = alternatives[0]
+    for alternative in alternatives[1:]:
+        combined = combined | alternative
+    return combined

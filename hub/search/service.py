@@ -1,0 +1,340 @@
+"""The one search service behind /recherche/ and /api/search/.
+
+It normalises the query, expands acronyms through the glossary, runs Wagtail's search on live,
+public pages of the reader's locale, puts pinned results and exact matches first, and returns
+typed results that the HTML view and the JSON view each render.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import CharField, F, FloatField, Func, Value
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from glossary.models import GlossaryTermPage
+from glossary.usage import term_usage
+from hub.models import ContentPage
+from hub.search.models import SearchMiss
+from hub.search.query import build_query, normalize
+from hub.text import fold_text, page_text, root
+from practices.models import ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
+from territories.models import TerritoryPage
+
+MAX_RESULTS = 1000
+SNIPPET_LENGTH = 220
+RESULT_TYPES = {
+    "territory": (TerritoryPage, _("Territoire")),
+    "practice": (PracticePage, _("Bonne pratique")),
+    "perspective": (PerspectivePage, _("Perspective")),
+    "obstacle": (ObstaclePage, _("Frein")),
+    "module": (TrainingModulePage, _("Module de formation")),
+    "term": (GlossaryTermPage, _("Glossaire")),
+    "page": (ContentPage, _("Page")),
+}
+TAGGED_MODELS = [TerritoryPage, PracticePage, PerspectivePage, ObstaclePage, TrainingModulePage]
+
+
+@dataclass
+class SearchResult:
+    page: Page
+    type: str
+    type_label: str
+    snippet: str = ""
+
+    @property
+    def title(self):
+        return self.page.title
+
+    @property
+    def url(self):
+        return self.page.url
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    language_code: str
+    count: int = 0
+    results: list = field(default_factory=list)
+    page: object = None
+    facets: dict = field(default_factory=dict)
+    did_you_mean: list = field(default_factory=list)
+    message: str = ""
+    filters: dict = field(default_factory=dict)
+
+    @property
+    def has_results(self):
+        return self.count > 0
+
+
+def clean_choice(value, allowed):
+    return value if isinstance(value, str) and value in allowed else ""
+
+
+class SearchService:
+    def __init__(self, language_code):
+        self.language_code = language_code
+        self.locale = Locale.objects.filter(language_code=language_code).first()
+        self.content_types = {
+            key: ContentType.objects.get_for_model(model).pk for key, (model, _label) in RESULT_TYPES.items()
+        }
+
+    # The readable pages of the locale ----------------------------------------------------
+    def readable_pages(self):
+        if self.locale is None:
+            return Page.objects.none()
+        models = [model for model, _label in RESULT_TYPES.values()]
+        return Page.objects.live().public().filter(locale=self.locale).type(*models)
+
+    # Search ---------------------------------------------------------------------------------
+    def search(self, raw_query, type="", territory="", theme="", page=1, per_page=10, record=True):
+        query = normalize(raw_query)
+        outcome = SearchOutcome(query=query, language_code=self.language_code)
+        if not query:
+            outcome.message = _("Saisissez au moins un mot à chercher.")
+            return outcome
+        promoted = self.promoted(query)
+        promoted_ids = {page.pk for page in promoted}
+        found = promoted + [page for page in self.ranked_pages(query) if page.pk not in promoted_ids]
+        outcome.filters = {
+            "type": clean_choice(type, RESULT_TYPES),
+            "territory": territory if isinstance(territory, str) and territory.isprintable() else "",
+            "theme": theme if isinstance(theme, str) and theme.isprintable() else "",
+        }
+        outcome.facets, kept = self.facets(found, outcome.filters)
+        outcome.count = len(kept)
+        paginator = Paginator(kept, per_page)
+        outcome.page = paginator.get_page(page)
+        outcome.results = self.typed_results(list(outcome.page.object_list), query)
+        if record:
+            Query.get(query).add_hit()
+            if not found:
+                SearchMiss.record(query, self.language_code)
+        if not found:
+            outcome.did_you_mean = self.closest_titles(query)
+            outcome.message = _("Aucun résultat pour cette recherche.")
+        return outcome
+
+    def ranked_pages(self, query):
+        """The backend's results, re-ranked by tiers; the backend's order is kept within a tier.
+
+        0: the title, a term or its expansion is the query; 1: the title starts with it;
+        2: the title or expansion holds every word of the query (by root); 3: the rest.
+        Within a tier, glossary terms used by more pages come first.
+        """
+        results = list(self.readable_pages().search(build_query(query, self.language_code))[:MAX_RESULTS])
+        terms = {
+            pk: (slug, expansion)
+            for pk, slug, expansion in GlossaryTermPage.objects.filter(
+                pk__in=[page.pk for page in results]
+            ).values_list("pk", "slug", "expansion")
+        }
+        usage = term_usage(self.language_code) if terms else {}
+        wanted = words_of(query)
+        wanted_roots = [root(word) for word in query.split()]
+
+        def tier(page):
+            names = [words_of(page.title)]
+            if page.pk in terms and terms[page.pk][1]:
+                names.append(words_of(terms[page.pk][1]))
+            if wanted in names:
+                return 0
+            if names[0].startswith(wanted):
+                return 1
+            for name in names:
+                name_roots = [root(word) for word in name.split()]
+                if all(any(item.startswith(wanted_root) for item in name_roots) for wanted_root in wanted_roots):
+                    return 2
+            return 3
+
+        def popularity(page):
+            return len(usage.get(terms[page.pk][0], ())) if page.pk in terms else 0
+
+        return sorted(results, key=lambda page: (tier(page), -popularity(page)))
+
+    def promoted(self, query):
+        picks = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+        pages = []
+        readable = set(
+            self.readable_pages()
+            .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
+            .values_list("pk", flat=True)
+        )
+        for pick in picks:
+            if pick.page_id in readable:
+                pages.append(pick.page)
+        return pages
+
+    # Facets ----------------------------------------------------------------------------------
+    def facets(self, pages, filters):
+        pks = [page.pk for page in pages]
+        by_type = {content_type: key for key, content_type in self.content_types.items()}
+        page_type = {page.pk: by_type.get(page.content_type_id, "page") for page in pages}
+        territories = self.territory_membership(pks)
+        themes = self.theme_membership(pks)
+
+        def keep(page, ignore=None):
+            if ignore != "type" and filters["type"] and page_type[page.pk] != filters["type"]:
+                return False
+            if (
+                ignore != "territory"
+                and filters["territory"]
+                and filters["territory"] not in territories.get(page.pk, ())
+            ):
+                return False
+            if ignore != "theme" and filters["theme"] and filters["theme"] not in themes.get(page.pk, ()):
+                return False
+            return True
+
+        def options(name, membership, labels):
+            counts = {}
+            for page in pages:
+                if keep(page, ignore=name):
+                    for value in membership(page):
+                        counts[value] = counts.get(value, 0) + 1
+            return [
+                FacetOption(value, labels.get(value, value), counts[value], value == filters[name])
+                for value in sorted(counts, key=lambda value: str(labels.get(value, value)))
+            ]
+
+        territory_labels = (
+            dict(TerritoryPage.objects.filter(locale=self.locale).values_list("slug", "title")) if self.locale else {}
+        )
+        theme_labels = self.theme_labels(themes)
+        facets = {
+            "type": options("type", lambda page: [page_type[page.pk]], {k: v for k, (_m, v) in RESULT_TYPES.items()}),
+            "territory": options("territory", lambda page: territories.get(page.pk, ()), territory_labels),
+            "theme": options("theme", lambda page: themes.get(page.pk, ()), theme_labels),
+        }
+        return facets, [page for page in pages if keep(page)]
+
+    def territory_membership(self, pks):
+        """Pages about a territory: the territory itself and the practices seen there."""
+        membership = {}
+        for pk, slug in TerritoryPage.objects.filter(pk__in=pks).values_list("pk", "slug"):
+            membership.setdefault(pk, set()).add(slug)
+        through = PracticePage.territories.through
+        rows = through.objects.filter(practicepage_id__in=pks).values_list("practicepage_id", "territorypage__slug")
+        for pk, slug in rows:
+            membership.setdefault(pk, set()).add(slug)
+        return membership
+
+    def theme_membership(self, pks):
+        membership = {}
+        for model in TAGGED_MODELS:
+            through = model.tags.through
+            for pk, slug in through.objects.filter(content_object_id__in=pks).values_list(
+                "content_object_id", "tag__slug"
+            ):
+                membership.setdefault(pk, set()).add(slug)
+        return membership
+
+    @staticmethod
+    def theme_labels(themes):
+        from taggit.models import Tag
+
+        slugs = {slug for values in themes.values() for slug in values}
+        return dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+    # Results ---------------------------------------------------------------------------------
+    def typed_results(self, pages, query):
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+        by_type = {content_type: key for key, content_type in self.content_types.items()}
+        results = []
+        for page in pages:
+            page = specific.get(page.pk, page)
+            key = by_type.get(page.content_type_id, "page")
+            results.append(SearchResult(page, key, RESULT_TYPES[key][1], snippet(page, query)))
+        return results
+
+    # Suggestions -------------------------------------------------------------------------------
+    def suggest(self, raw_query, limit=8):
+        query = normalize(raw_query)
+        if len(query) < 2:
+            return []
+        pages = list(self.readable_pages().autocomplete(query)[:limit])
+        wanted = fold_text(query)
+        pages.sort(key=lambda page: 0 if fold_text(page.title).startswith(wanted) else 1)
+        by_type = {content_type: key for key, content_type in self.content_types.items()}
+        return [
+            {"title": page.title, "url": page.url, "type": by_type.get(page.content_type_id, "page")}
+            for page in pages[:limit]
+        ]
+
+    def closest_titles(self, query, limit=5):
+        """The titles nearest to a query that found nothing: trigrams on PostgreSQL, difflib elsewhere."""
+        pages = self.readable_pages()
+        if connection.vendor == "postgresql":
+            similarity = Func(
+                Func(Value(query), function="unaccent", output_field=CharField()),
+                Func(F("title"), function="unaccent"),
+                function="word_similarity",
+                output_field=FloatField(),
+            )
+            close = pages.annotate(similarity=similarity).filter(similarity__gte=0.4).order_by("-similarity")
+            return [(page.title, page.url) for page in close[:limit]]
+        wanted = fold_text(query)
+        scored = []
+        for page in pages.only("id", "title", "url_path", "path", "depth"):
+            words = fold_text(page.title).split()
+            candidates = [" ".join(words[i : i + len(wanted.split())]) for i in range(len(words))]
+            score = max(
+                (difflib.SequenceMatcher(None, wanted, candidate).ratio() for candidate in candidates), default=0
+            )
+            if score >= 0.75:
+                scored.append((score, page))
+        scored.sort(key=lambda item: -item[0])
+        return [(page.title, page.url) for _score, page in scored[:limit]]
+
+
+def words_of(text):
+    """Lower-case, accent-free words joined by single spaces: "SG-CIPDR" and "sg cipdr" compare equal."""
+    return " ".join(fold_text(word) for word in re.findall(r"\w+", text))
+
+
+def snippet(page, query):
+    """A passage of the page around the first query word, with every query word marked."""
+    text = re.sub(r"\s+", " ", page_text(page)).strip()
+    if text.startswith(page.title):
+        text = text[len(page.title) :].strip()
+    query_roots = [root(word) for word in query.split() if len(word) > 1]
+    folded = fold_text(text)
+    positions = [folded.find(item) for item in query_roots if folded.find(item) >= 0]
+    start = max(0, min(positions) - 60) if positions else 0
+    if start:
+        start = text.rfind(" ", 0, start) + 1
+    passage = text[start : start + SNIPPET_LENGTH]
+    if start + SNIPPET_LENGTH < len(text):
+        passage = passage.rsplit(" ", 1)[0] + " …"
+    if start:
+        passage = "… " + passage
+    return highlight(passage, query_roots)
+
+
+def highlight(passage, query_roots):
+    if not query_roots:
+        return escape(passage)
+    pieces = []
+    for token in re.split(r"(\w+)", passage):
+        if token and re.match(r"\w", token) and any(fold_text(token).startswith(item) for item in query_roots):
+            pieces.append(f"<mark>{escape(token)}</mark>")
+        else:
+            pieces.append(escape(token))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped

@@ -1,0 +1,64 @@
+"""Plain text of pages and the word roots the search index uses. Knows no domain."""
+
+import re
+import unicodedata
+from html import unescape
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import strip_tags
+
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+WORD = re.compile(r"\w+")
+# French derivational and inflectional endings, longest first: "médiateurs" and "médiation" share
+# the root "medi", "coopérer" and "coopération" the root "cooper". PostgreSQL's French stemmer
+# alone keeps "médiateur" and "médiat" apart; indexing roots beside the text joins them, on every
+# search backend.
+SUFFIXES = sorted(
+    """atrices atrice ateurs ateur ations ation atives ative atifs atif ements ement euses euse eurs eur
+    ions ion ités ité istes iste ismes isme ives ive ifs if ables able ences ence ances ance antes ante
+    ants ant ents ent ites ite ir ées ée és er ez es e s x""".split(),
+    key=len,
+    reverse=True,
+)
+MIN_ROOT = 4
+
+
+def fold_text(text):
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def root(word):
+    word = fold_text(word)
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT:
+            return word[: -len(suffix)]
+    return word
+
+
+def roots(text):
+    return " ".join(root(word) for word in WORD.findall(text) if not word.isdigit())
+
+
+def page_text(page):
+    """The readable text of a page: its title and every field it is searched by."""
+    chunks = [page.title]
+    for field in page.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name in ("title", "search_roots"):
+            continue
+        try:
+            model_field = page._meta.get_field(field.field_name)
+        except FieldDoesNotExist:
+            continue  # a method, like search_roots: not text written by an editor
+        value = getattr(page, field.field_name, None)
+        if value is None:
+            continue
+        if isinstance(model_field, StreamField):
+            chunks.extend(str(item) for item in model_field.stream_block.get_searchable_content(value))
+        elif isinstance(model_field, RichTextField):
+            chunks.append(unescape(strip_tags(value)))
+        else:
+            chunks.append(str(value))
+    return "\n".join(chunk for chunk in chunks if chunk)

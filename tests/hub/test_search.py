@@ -1,0 +1,217 @@
+"""The search page and its JSON API: results, filters, privacy, suggestions, bad input."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary.models import GlossaryIndexPage, GlossaryTermPage
+from hub.search.models import SearchMiss
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_shows_count_snippets_and_highlights(client):
+    html = client.get("/fr/recherche/?q=libre+adh%C3%A9sion").content.decode()
+    assert "résultats pour « libre adhésion »" in html
+    assert "<mark>" in html
+    assert 'class="search-result__title"' in html
+
+
+def test_english_search_page(client):
+    response = client.get("/en/search/?q=Brest")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_every_page_has_a_search_box(client):
+    for path in ("/fr/", "/en/", "/fr/glossaire/", "/fr/territoires/brest/"):
+        html = client.get(path).content.decode()
+        assert 'role="search"' in html
+        assert 'name="q"' in html
+
+
+def test_filters_by_type_with_counts(client):
+    data = client.get("/api/search/?q=mediation&locale=fr&type=term").json()
+    assert data["count"] > 0
+    assert {result["type"] for result in data["results"]} == {"term"}
+    html = client.get("/fr/recherche/?q=mediation").content.decode()
+    assert "Type de contenu" in html
+    assert 'Glossaire <span class="facet-list__count">(' in html
+
+
+def test_filter_by_theme_and_territory(client, french):
+    html = client.get("/fr/recherche/?q=cooperation&theme=confiance").content.decode()
+    assert 'aria-current="true">confiance' in html
+    brest = client.get("/fr/recherche/?q=Brest&territory=brest").content.decode()
+    assert "/fr/territoires/brest/" in brest
+
+
+def test_api_shape_and_pagination(client):
+    data = client.get("/api/search/?q=cooperation&locale=fr").json()
+    assert set(data) >= {"count", "results"}
+    assert data["count"] > 10
+    assert set(data["results"][0]) == {"title", "url", "type", "snippet"}
+    second = client.get("/api/search/?q=cooperation&locale=fr&page=2").json()
+    assert second["results"] and second["results"][0]["url"] != data["results"][0]["url"]
+
+
+def test_suggestions_as_you_type(client):
+    data = client.get("/api/search/suggest/?q=medi&locale=fr").json()
+    titles = [item["title"] for item in data["suggestions"]]
+    assert 0 < len(titles) <= 8
+    assert "médiation sociale" in titles
+
+
+def test_nothing_found_suggests_the_closest_titles_and_is_recorded(client):
+    html = client.get("/fr/recherche/?q=mediaton").content.decode()
+    assert "Aucun résultat pour cette recherche." in html
+    assert "Vouliez-vous dire" in html
+    assert "médiation sociale" in html
+    assert SearchMiss.objects.filter(query_string="mediaton", language_code="fr", hits=1).exists()
+    assert Query.get("mediaton").hits >= 1
+
+
+def test_editors_can_pin_a_result(client, french):
+    pinned = PracticePage.objects.get(slug="annuaire-des-acteurs", locale=french)
+    SearchPromotion.objects.create(query=Query.get("mediation"), page=pinned, sort_order=0, description="")
+    data = client.get("/api/search/?q=mediation&locale=fr").json()
+    assert data["results"][0]["url"].endswith(pinned.url)
+
+
+def test_search_miss_report_needs_permission(client, admin_user):
+    SearchMiss.record("introuvable", "fr")
+    client.force_login(admin_user)
+    html = client.get("/admin/reports/search-misses/").content.decode()
+    assert "introuvable" in html
+
+
+# Privacy: one unique marker word per case --------------------------------------------------
+def add_practice(title, marker, french, live=True):
+    index = PracticePage.objects.filter(locale=french).first().get_parent()
+    page = PracticePage(
+        title=title, slug=marker.lower(), problem=f"<p>{marker}</p>", what_is_done="<p>Rien.</p>", live=live
+    )
+    index.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    else:
+        page.save_revision()
+    return page
+
+
+def invisible_everywhere(client, marker):
+    for locale in ("fr", "en"):
+        data = client.get(f"/api/search/?q={marker}&locale={locale}").json()
+        assert data["count"] == 0, data
+        assert marker.lower() not in str(data).lower() or data["count"] == 0
+        suggestions = client.get(f"/api/search/suggest/?q={marker}&locale={locale}").json()["suggestions"]
+        assert suggestions == []
+    html = client.get(f"/fr/recherche/?q={marker}").content.decode()
+    assert "search-result__title" not in html
+
+
+def test_drafts_never_appear(client, french):
+    add_practice("Brouillon XYLODRAFT", "XYLODRAFT", french, live=False)
+    invisible_everywhere(client, "XYLODRAFT")
+
+
+@pytest.mark.parametrize("restriction", ["login", "groups", "password"])
+def test_private_pages_never_appear(client, french, restriction):
+    marker = f"XYLOPRIVE{restriction.upper()}"
+    page = add_practice(f"Privée {marker}", marker, french)
+    view = PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction, password="secret" if restriction == "password" else ""
+    )
+    if restriction == "groups":
+        view.groups.add(Group.objects.create(name=f"Groupe {marker}"))
+    invisible_everywhere(client, marker)
+
+
+def test_unpublished_terms_never_appear(client, french):
+    index = GlossaryIndexPage.objects.get(locale=french)
+    term = GlossaryTermPage(title="XYLOTERME", slug="xyloterme", definition="Terme dépublié.")
+    index.add_child(instance=term)
+    term.save_revision().publish()
+    term.unpublish()
+    invisible_everywhere(client, "XYLOTERME")
+
+
+def test_other_locales_never_appear(client, french):
+    add_practice("Seulement en français XYLOFR", "XYLOFR", french)
+    assert client.get("/api/search/?q=XYLOFR&locale=fr").json()["count"] == 1
+    assert client.get("/api/search/?q=XYLOFR&locale=en").json()["count"] == 0
+
+
+# Bad input -------------------------------------------------------------------------------------
+BAD_QUERIES = [
+    "",
+    "   ",
+    "x" * 10_000,
+    '"',
+    '"unclosed phrase',
+    "AND OR NOT",
+    "-foo +bar *",
+    "'; DROP TABLE wagtailcore_page; --",
+    "<script>alert('x')</script>",
+    "%00",
+    "\x00\x01",
+    "😀 ∑ 中文 عربى",
+    "a" * 201,
+]
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_bad_queries_never_break_the_page_or_the_api(client, query):
+    page = client.get("/fr/recherche/", {"q": query})
+    assert page.status_code == 200
+    assert "<script>alert" not in page.content.decode()
+    api = client.get("/api/search/", {"q": query, "locale": "fr"})
+    assert api.status_code == 200
+    suggest = client.get("/api/search/suggest/", {"q": query, "locale": "fr"})
+    assert suggest.status_code == 200
+
+
+def test_an_empty_or_useless_query_says_so(client):
+    html = client.get("/fr/recherche/?q=%22%22").content.decode()
+    assert "Saisissez au moins un mot à chercher." in html
+    assert client.get("/api/search/?q=&locale=fr").json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page": "abc"}, {"page": "-1"}, {"page": "0"}, {"type": "nope"}, {"locale": "xx"}],
+)
+def test_invalid_api_parameters_get_a_clear_400(client, params):
+    response = client.get("/api/search/", {"q": "PRE", "locale": "fr", **params})
+    assert response.status_code == 400
+    assert "error" in response.json()
+
+
+@pytest.mark.parametrize("params", [{"page": "abc"}, {"page": "99999"}, {"type": "nope"}, {"territory": "\x00"}])
+def test_invalid_page_parameters_are_ignored(client, params):
+    assert client.get("/fr/recherche/", {"q": "PRE", **params}).status_code == 200
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300))
+def test_arbitrary_text_never_breaks_search(client, text):
+    page = client.get("/fr/recherche/", {"q": text})
+    assert page.status_code == 200
+    api = client.get("/api/search/", {"q": text, "locale": "fr"})
+    assert api.status_code == 200
+    assert isinstance(api.json()["count"], int)
+
+
+def test_search_only_returns_readable_page_types(french):
+    from hub.search.service import SearchService
+
+    service = SearchService("fr")
+    readable = service.readable_pages()
+    assert not readable.filter(depth__lte=2).exists()
+    assert Page.objects.live().filter(locale=french).count() > readable.count()
