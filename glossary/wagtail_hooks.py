@@ -1,11 +1,15 @@
+from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from glossary import admin_views
+from glossary.models import GlossaryTermPage
 from glossary.transfer import IMPORT_ACTION
+from glossary.usage import term_usage
 
 
 @hooks.register("register_admin_urls")
@@ -44,12 +48,6 @@ def register_glossary_log_actions(actions):
 @hooks.register("before_delete_page")
 def warn_before_deleting_a_used_term(request, page):
     """Before a term is deleted, tell the editor where it is used; its links will become plain text."""
-    from django.contrib import messages
-    from django.utils.translation import gettext as gettext_now
-
-    from glossary.models import GlossaryTermPage
-    from glossary.usage import term_usage
-
     if request.method != "GET" or not isinstance(page.specific, GlossaryTermPage):
         return None
     pages = term_usage(page.locale.language_code).get(page.slug, [])
@@ -58,7 +56,7 @@ def warn_before_deleting_a_used_term(request, page):
     if titles:
         messages.warning(
             request,
-            gettext_now(
+            gettext(
                 "Ce terme est utilisé dans %(count)s page(s) : %(pages)s. Après suppression, ses mentions "
                 "resteront en texte simple, sans lien."
             )

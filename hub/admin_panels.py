@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
 from hub.search.models import SearchMiss
@@ -56,8 +57,9 @@ class SearchMissesPanel(Component):
 
 def dashboard_panels(request):
     panels = []
-    if request.user.has_perm("wagtail_localize.submit_translation") or request.user.has_perm(
-        "wagtailcore.publish_page"
+    user = request.user
+    if user.has_perm("wagtail_localize.submit_translation") or PagePermissionPolicy().user_has_permission(
+        user, "publish"
     ):
         panels.append(OutdatedTranslationsPanel())
     if request.user.has_perm(VIEW_PERMISSION):

@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -33,3 +35,38 @@ def register_search_miss_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panels.extend(dashboard_panels(request))
+
+
+@hooks.register("before_edit_page")
+def remember_editing_conflict(request, page):
+    """Note when the editor's form was loaded from an older revision than the page's latest."""
+    if request.method != "POST":
+        return None
+    loaded = request.POST.get("loaded_revision_id")
+    latest = page.get_latest_revision()
+    if loaded and latest and loaded != str(latest.pk) and not request.POST.get("overwrite_revision_id"):
+        request.editing_conflict = latest
+    return None
+
+
+@hooks.register("after_edit_page")
+def tell_about_editing_conflict(request, page):
+    """Both versions stay in the history; the editor is told, with the comparison one click away."""
+    newer = getattr(request, "editing_conflict", None)
+    if newer is None:
+        return None
+    current = page.get_latest_revision()
+    compare_url = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, newer.pk, current.pk])
+    messages.warning(
+        request,
+        format_html(
+            _(
+                "{user} avait enregistré une version plus récente pendant que vous modifiiez cette page. "
+                'Les deux versions sont conservées dans l’historique : <a href="{url}">comparez-les</a> '
+                "avant de publier."
+            ),
+            user=newer.user.get_username() if newer.user else _("Un autre rédacteur"),
+            url=compare_url,
+        ),
+    )
+    return None

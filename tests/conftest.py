@@ -32,3 +32,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache_after_each_test():
+    """Each test's database changes are rolled back; what it left in the cache must go with them."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,9 +1,9 @@
 from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from django.http import Http404
 from wagtail.models import Locale
 from wagtail.url_routing import RouteResult
 
