@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import CharField, F, FloatField, Func, Value
+from django.db.models import CharField, Count, F, FloatField, Func, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,6 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from glossary.models import GlossaryTermPage
-from glossary.usage import term_usage
 from hub.models import ContentPage
 from hub.search.models import SearchMiss
 from hub.search.query import build_query, normalize
@@ -137,16 +136,16 @@ class SearchService:
 
         0: the title, a term or its expansion is the query; 1: the title starts with it;
         2: the title or expansion holds every word of the query (by root); 3: the rest.
-        Within a tier, glossary terms used by more pages come first.
+        Within a tier, glossary terms that more modules and terms point to come first.
         """
         results = list(self.readable_pages().search(build_query(query, self.language_code))[:MAX_RESULTS])
+        # How many modules and other terms point to each term found: a cheap measure of how central it is.
         terms = {
-            pk: (slug, expansion)
-            for pk, slug, expansion in GlossaryTermPage.objects.filter(
-                pk__in=[page.pk for page in results]
-            ).values_list("pk", "slug", "expansion")
+            pk: (links, expansion)
+            for pk, links, expansion in GlossaryTermPage.objects.filter(pk__in=[page.pk for page in results])
+            .annotate(links=Count("modules", distinct=True) + Count("glossarytermpage", distinct=True))
+            .values_list("pk", "links", "expansion")
         }
-        usage = term_usage(self.language_code) if terms else {}
         wanted = words_of(query)
         wanted_roots = [root(word) for word in query.split()]
 
@@ -165,7 +164,7 @@ class SearchService:
             return 3
 
         def popularity(page):
-            return len(usage.get(terms[page.pk][0], ())) if page.pk in terms else 0
+            return terms[page.pk][0] if page.pk in terms else 0
 
         return sorted(results, key=lambda page: (tier(page), -popularity(page)))
 
