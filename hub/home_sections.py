@@ -16,6 +16,7 @@ from practices.models import (
     TrainingModuleIndexPage,
     TrainingModulePage,
 )
+from territories.map import territory_map
 from territories.models import TerritoryIndexPage, TerritoryPage
 
 SECTION_INDEXES = [
@@ -32,10 +33,12 @@ LATEST_TYPES = [PracticePage, PerspectivePage, ObstaclePage, TrainingModulePage,
 def home_sections(home):
     children = home.get_children().live().public().specific()
     by_type = {type(page): page for page in children}
+    territories = list(TerritoryPage.objects.descendant_of(home).live().public().order_by("title"))
     return {
+        "map": territory_map(territories),
         "sections": [by_type[model] for model in SECTION_INDEXES if model in by_type],
         "about_pages": [page for page in children if isinstance(page, ContentPage)],
-        "territories": TerritoryPage.objects.descendant_of(home).live().public().order_by("title"),
+        "territories": territories,
         "perspectives": PerspectivePage.objects.descendant_of(home).live().public().order_by("number"),
         "latest": latest_pages(home),
         "term_count": GlossaryTermPage.objects.descendant_of(home).live().public().count(),

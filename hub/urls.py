@@ -12,14 +12,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from glossary import urls as glossary_urls
 from hub import views
 from hub.api import api_router
+from hub.feeds import LatestPracticesFeed
 from hub.search import views as search_views
+from hub.sitemap import LocalizedSitemap
 
 handler500 = "hub.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/glossary/", include(glossary_urls)),
     path("api/search/", search_views.search_api, name="search_api"),
@@ -36,6 +38,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL", "recherche/"), search_views.search_page, name="search"),
+    path("feed.atom", LatestPracticesFeed(), name="feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

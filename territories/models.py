@@ -14,6 +14,7 @@ from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES, BodyBlock
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
 from hub.taxonomy import VocabularyTerm
+from territories.map import territory_map
 
 
 class Presence(models.TextChoices):
@@ -50,7 +51,9 @@ class TerritoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = self.territories()
+        territories = list(self.territories())
+        context["territories"] = territories
+        context["map"] = territory_map(territories)
         return context
 
 

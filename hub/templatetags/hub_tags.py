@@ -87,3 +87,14 @@ def breadcrumbs(page):
 @register.simple_tag
 def facet_link(links, name, value):
     return links.get((name, value), "")
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """Absolute URLs of the page's live translations, for hreflang links: [(language, url)]."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return [(translation.locale.language_code, translation.get_full_url(request)) for translation in translations]

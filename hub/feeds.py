@@ -1,0 +1,52 @@
+"""An Atom feed of new and updated good practices and training modules, per language."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from hub.localization import localize
+from practices.models import PracticePage, TrainingModulePage
+
+FEED_SIZE = 30
+
+
+class LatestPracticesFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Coopérer : bonnes pratiques et modules de formation")
+    subtitle = _("Les bonnes pratiques et les modules de formation publiés ou mis à jour sur Coopérer.")
+
+    def link(self):
+        return reverse("feed")
+
+    def items(self):
+        """The newest pages of the source language, each in the reader's language when translated."""
+        source = Locale.get_default()
+        pages = []
+        for model in (PracticePage, TrainingModulePage):
+            pages.extend(model.objects.live().public().filter(locale=source).order_by("-last_published_at")[:FEED_SIZE])
+        pages.sort(key=lambda page: page.last_published_at, reverse=True)
+        return localize(pages[:FEED_SIZE])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.listing_summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = get_language()
+        return feed

@@ -1,0 +1,82 @@
+"""Browser tests: the PyPI `playwright` package driving Debian's Chromium (/usr/bin/chromium).
+
+Playwright cannot download its own browser here, so without a system Chromium these tests are
+skipped with that reason; `.ci/run` installs the `chromium` package so that CI always runs them.
+"""
+
+import os
+import shutil
+import threading
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.wsgi import get_wsgi_application
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+HAS_CHROMIUM = os.path.exists(CHROMIUM)
+# Playwright's sync API runs an event loop in this thread; the test itself never touches the
+# database while it drives the browser.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if HAS_CHROMIUM:
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: install Debian's chromium package")
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the signature is the standard library's
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """The site, served from a thread of this process over the session's test database.
+
+    pytest-django's live_server would make every browser test transactional, and flush the
+    content that the whole session shares; these tests only read, so a plain WSGI server reading
+    the committed session content is enough.
+    """
+    with django_db_blocker.unblock():
+        server = make_server("127.0.0.1", 0, StaticFilesHandler(get_wsgi_application()), handler_class=QuietHandler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_port}"
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.base_url = site_url
+    yield page
+    context.close()
