@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format migrations content bench backup restore
+.PHONY: help run serve test lint format migrations content bench backup restore audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -72,6 +72,7 @@ BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cooperer_bench
 bench: $(VENV)/.requirements-dev ## Run the benchmarks (glossary linker; search on SQLite and PostgreSQL, 20,000 extra documents)
 	mkdir -p var
 	DEBUG=1 $(MANAGE) bench_linker
+	DEBUG=1 $(MANAGE) bench_pages
 	DEBUG=1 DATABASE_URL=$(BENCH_SQLITE_URL) $(MANAGE) bench_search
 	@if $(PY) -c "import psycopg; psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres').close()" 2>/dev/null; then \
 		$(PY) -c "import psycopg; c = psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres', autocommit=True); c.execute('CREATE DATABASE $(notdir $(BENCH_POSTGRES_URL))') if not c.execute(\"SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_POSTGRES_URL))'\").fetchone() else None"; \
@@ -84,3 +85,11 @@ backup: $(VENV)/.requirements ## Write backups/cooperer-<timestamp>.tar.gz: the 
 restore: $(VENV)/.requirements ## Bring a backup back: make restore FILE=backups/cooperer-....tar.gz
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/cooperer-YYYYMMDD-HHMMSS.tar.gz"; exit 2)
 	DEBUG=1 $(MANAGE) restore "$(FILE)"
+
+audit: $(VENV)/.requirements ## Lighthouse on the key pages (needs Chromium and Node.js): writes reports/lighthouse.md
+	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+	mkdir -p var
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_hub_content
+	DEBUG=0 SECRET_KEY=audit-only-not-a-secret $(MANAGE) collectstatic --noinput -v0
+	DEBUG=0 SECRET_KEY=audit-only-not-a-secret $(MANAGE) audit

@@ -44,4 +44,4 @@ class BasePage(Page):
         return roots(page_text(self))
 
     def get_meta_description(self):
-        return self.search_description or self.listing_summary
+        return self.search_description or self.summary

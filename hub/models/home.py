@@ -1,3 +1,5 @@
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -30,6 +32,12 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_meta_description(self):
+        """Search engines get the introduction's first sentences when no description was written."""
+        if self.search_description or self.listing_summary:
+            return super().get_meta_description()
+        return Truncator(strip_tags(self.intro)).chars(160)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
