@@ -21,6 +21,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from glossary.models import GlossaryTermPage
+from hub.facets import FacetOption
 from hub.models import ContentPage
 from hub.search.models import SearchMiss
 from hub.search.query import build_query, normalize
@@ -56,14 +57,6 @@ class SearchResult:
     @property
     def url(self):
         return self.page.url
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass

@@ -16,9 +16,6 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 HAS_CHROMIUM = os.path.exists(CHROMIUM)
-# Playwright's sync API runs an event loop in this thread; the test itself never touches the
-# database while it drives the browser.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -30,7 +27,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(autouse=True)
+def allow_django_beside_playwright(monkeypatch):
+    """Playwright's sync API runs an event loop in this thread; these tests never touch the database
+    themselves (the site is served from another thread), so Django's async guard can stand aside."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import sync_playwright
 

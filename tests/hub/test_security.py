@@ -57,7 +57,8 @@ def test_documents_are_never_served_from_the_media_folder(client):
 
 
 def run_settings(module, **environment):
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    unset = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     env.update(DJANGO_SETTINGS_MODULE=module, **environment)
     return subprocess.run(  # noqa: S603 - a fixed command line
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -8,16 +8,8 @@ from django.core.management.base import BaseCommand
 from django.test import Client
 from django.test.utils import override_settings
 
-PAGES = [
-    "/fr/",
-    "/fr/glossaire/",
-    "/fr/glossaire/pre/",
-    "/fr/territoires/brest/",
-    "/fr/bonnes-pratiques/charte-de-partage-d-informations/",
-    "/fr/modules-de-formation/conduire-un-diagnostic-partage/",
-    "/fr/recherche/?q=m%C3%A9diation",
-    "/en/",
-]
+from hub.management.commands.audit import PAGES
+
 ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="(/static/[^"]+)"')
 BUDGET_KB = 150
 
