@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import unescape
 
 from django.core.exceptions import FieldDoesNotExist
@@ -30,6 +31,7 @@ def fold_text(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def root(word):
     word = fold_text(word)
     for suffix in SUFFIXES:
