@@ -42,7 +42,7 @@ class GlossaryListing:
             terms = terms.filter(kind=self.kind)
         terms = sorted(terms, key=lambda term: fold(term.title))
         if self.query:
-            needle = " ".join(fold(word) for word in self.query.split())
+            needle = folded_words(self.query)
             terms = [term for term in terms if needle in search_text(term)]
         self.letters_present = {initial(term.title) for term in terms}
         if self.letter:
@@ -83,5 +83,10 @@ class GlossaryListing:
         return get_language()
 
 
+def folded_words(text):
+    return " ".join(fold(word) for word in text.split())
+
+
 def search_text(term):
-    return " ".join(fold(word) for word in f"{term.title} {term.expansion} {term.definition}".split())
+    """What the glossary's text filter (page and API) looks in: term, expansion and definition, folded."""
+    return folded_words(f"{term.title} {term.expansion} {term.definition}")

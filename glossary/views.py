@@ -14,8 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from glossary.linker import find_terms
-from glossary.listing import initial
-from glossary.matcher import fold
+from glossary.listing import folded_words, initial, search_text
 from glossary.models import GlossaryIndexPage, GlossaryTermPage, TermKind
 
 MAX_DECODE_LENGTH = 100_000
@@ -133,13 +132,13 @@ def terms_api(request):
     if domain:
         terms = terms.filter(domains__slug=domain[:80])
     letter = request.GET.get("letter", "").upper()[:1]
-    query = " ".join(fold(word) for word in request.GET.get("q", "")[:200].split())
+    query = folded_words(request.GET.get("q", "")[:200])
     base_url = index.get_url(request)
     results = []
     for term in terms:
         if letter and initial(term.title) != letter:
             continue
-        if query and query not in " ".join(fold(w) for w in f"{term.title} {term.expansion} {term.definition}".split()):
+        if query and query not in search_text(term):
             continue
         results.append(
             {

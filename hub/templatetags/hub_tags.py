@@ -59,9 +59,8 @@ def home_page(context):
 
 
 @register.simple_tag(takes_context=True)
-def main_navigation(context):
+def main_navigation(context, home):
     """The home page's menu children, each marked "page" or "true" when the reader is in it."""
-    home = home_page(context)
     if home is None:
         return []
     current = context.get("page")
