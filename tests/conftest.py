@@ -28,7 +28,7 @@ def pytest_collection_modifyitems(config, items):
 
     if connection.vendor == "postgresql":
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL's French stemming or trigrams (run with DATABASE_URL)")
+    skip = pytest.mark.skip(reason="needs PostgreSQL (run with DATABASE_URL)")
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)

@@ -8,8 +8,10 @@ typed results that the HTML view and the JSON view each render.
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import CharField, Count, F, FloatField, Func, Value
@@ -29,8 +31,10 @@ from hub.text import fold_text, page_text, root
 from practices.models import ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
 from territories.models import TerritoryPage
 
-MAX_RESULTS = 1000
+# Ranking, counts, filters and pages cover the most relevant results: "more than 300" beyond.
+MAX_RESULTS = 300
 SNIPPET_LENGTH = 220
+TEXT_CACHE_SECONDS = 24 * 3600
 RESULT_TYPES = {
     "territory": (TerritoryPage, _("Territoire")),
     "practice": (PracticePage, _("Bonne pratique")),
@@ -40,7 +44,7 @@ RESULT_TYPES = {
     "term": (GlossaryTermPage, _("Glossaire")),
     "page": (ContentPage, _("Page")),
 }
-TAGGED_MODELS = [TerritoryPage, PracticePage, PerspectivePage, ObstaclePage, TrainingModulePage]
+TAGGED_TYPES = {key: RESULT_TYPES[key][0] for key in ("territory", "practice", "perspective", "obstacle", "module")}
 
 
 @dataclass
@@ -70,10 +74,17 @@ class SearchOutcome:
     did_you_mean: list = field(default_factory=list)
     message: str = ""
     filters: dict = field(default_factory=dict)
+    capped: bool = False  # more pages match than the MAX_RESULTS ranked, filtered and counted
+    max_results: int = 0
 
     @property
     def has_results(self):
         return self.count > 0
+
+    @property
+    def count_is_lower_bound(self):
+        """Unfiltered and capped: more pages match than were counted."""
+        return self.capped and not any(self.filters.values())
 
 
 def clean_choice(value, allowed):
@@ -98,13 +109,14 @@ class SearchService:
     # Search ---------------------------------------------------------------------------------
     def search(self, raw_query, type="", territory="", theme="", page=1, per_page=10, record=True):
         query = normalize(raw_query)
-        outcome = SearchOutcome(query=query, language_code=self.language_code)
+        outcome = SearchOutcome(query=query, language_code=self.language_code, max_results=MAX_RESULTS)
         if not query:
             outcome.message = _("Saisissez au moins un mot à chercher.")
             return outcome
         promoted = self.promoted(query)
         promoted_ids = {page.pk for page in promoted}
-        found = promoted + [page for page in self.ranked_pages(query) if page.pk not in promoted_ids]
+        ranked = self.ranked_pages(query)
+        found = promoted + [page for page in ranked if page.pk not in promoted_ids]
         outcome.filters = {
             "type": clean_choice(type, RESULT_TYPES),
             "territory": territory if isinstance(territory, str) and territory.isprintable() else "",
@@ -112,6 +124,7 @@ class SearchService:
         }
         outcome.facets, kept = self.facets(found, outcome.filters)
         outcome.count = len(kept)
+        outcome.capped = len(ranked) == MAX_RESULTS
         paginator = Paginator(kept, per_page)
         outcome.page = paginator.get_page(page)
         outcome.results = self.typed_results(list(outcome.page.object_list), query)
@@ -131,11 +144,15 @@ class SearchService:
         2: the title or expansion holds every word of the query (by root); 3: the rest.
         Within a tier, glossary terms that more modules and terms point to come first.
         """
-        results = list(self.readable_pages().search(build_query(query, self.language_code))[:MAX_RESULTS])
+        # Only what ranking and facets read: the page shown is fetched again, in full, by typed_results.
+        readable = self.readable_pages().only("id", "title", "content_type_id")
+        results = list(readable.search(build_query(query, self.language_code))[:MAX_RESULTS])
         # How many modules and other terms point to each term found: a cheap measure of how central it is.
+        term_type = self.content_types["term"]
+        term_pks = [page.pk for page in results if page.content_type_id == term_type]
         terms = {
             pk: (links, expansion)
-            for pk, links, expansion in GlossaryTermPage.objects.filter(pk__in=[page.pk for page in results])
+            for pk, links, expansion in GlossaryTermPage.objects.filter(pk__in=term_pks)
             .annotate(links=Count("modules", distinct=True) + Count("glossarytermpage", distinct=True))
             .values_list("pk", "links", "expansion")
         }
@@ -151,7 +168,7 @@ class SearchService:
             if names[0].startswith(wanted):
                 return 1
             for name in names:
-                name_roots = [root(word) for word in name.split()]
+                name_roots = roots_of(name)
                 if all(any(item.startswith(wanted_root) for item in name_roots) for wanted_root in wanted_roots):
                     return 2
             return 3
@@ -176,11 +193,13 @@ class SearchService:
 
     # Facets ----------------------------------------------------------------------------------
     def facets(self, pages, filters):
-        pks = [page.pk for page in pages]
         by_type = {content_type: key for key, content_type in self.content_types.items()}
         page_type = {page.pk: by_type.get(page.content_type_id, "page") for page in pages}
-        territories = self.territory_membership(pks)
-        themes = self.theme_membership(pks)
+        pks_by_type = {key: [] for key in RESULT_TYPES}
+        for pk, key in page_type.items():
+            pks_by_type[key].append(pk)
+        territories = self.territory_membership(pks_by_type)
+        themes = self.theme_membership(pks_by_type)
 
         def keep(page, ignore=None):
             if ignore != "type" and filters["type"] and page_type[page.pk] != filters["type"]:
@@ -217,22 +236,26 @@ class SearchService:
         }
         return facets, [page for page in pages if keep(page)]
 
-    def territory_membership(self, pks):
+    def territory_membership(self, pks_by_type):
         """Pages about a territory: the territory itself and the practices seen there."""
         membership = {}
-        for pk, slug in TerritoryPage.objects.filter(pk__in=pks).values_list("pk", "slug"):
+        for pk, slug in TerritoryPage.objects.filter(pk__in=pks_by_type["territory"]).values_list("pk", "slug"):
             membership.setdefault(pk, set()).add(slug)
         through = PracticePage.territories.through
-        rows = through.objects.filter(practicepage_id__in=pks).values_list("practicepage_id", "territorypage__slug")
+        rows = through.objects.filter(practicepage_id__in=pks_by_type["practice"]).values_list(
+            "practicepage_id", "territorypage__slug"
+        )
         for pk, slug in rows:
             membership.setdefault(pk, set()).add(slug)
         return membership
 
-    def theme_membership(self, pks):
+    def theme_membership(self, pks_by_type):
         membership = {}
-        for model in TAGGED_MODELS:
+        for key, model in TAGGED_TYPES.items():
+            if not pks_by_type[key]:
+                continue
             through = model.tags.through
-            for pk, slug in through.objects.filter(content_object_id__in=pks).values_list(
+            for pk, slug in through.objects.filter(content_object_id__in=pks_by_type[key]).values_list(
                 "content_object_id", "tag__slug"
             ):
                 membership.setdefault(pk, set()).add(slug)
@@ -249,11 +272,12 @@ class SearchService:
     def typed_results(self, pages, query):
         specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
         by_type = {content_type: key for key, content_type in self.content_types.items()}
+        pages = [specific.get(page.pk, page) for page in pages]
+        texts = published_texts(pages)
         results = []
         for page in pages:
-            page = specific.get(page.pk, page)
             key = by_type.get(page.content_type_id, "page")
-            results.append(SearchResult(page, key, RESULT_TYPES[key][1], snippet(page, query)))
+            results.append(SearchResult(page, key, RESULT_TYPES[key][1], snippet(page, texts[page.pk], query)))
         return results
 
     # Suggestions -------------------------------------------------------------------------------
@@ -296,14 +320,33 @@ class SearchService:
         return [(page.title, page.url) for _score, page in scored[:limit]]
 
 
+@lru_cache(maxsize=65536)
 def words_of(text):
     """Lower-case, accent-free words joined by single spaces: "SG-CIPDR" and "sg cipdr" compare equal."""
-    return " ".join(fold_text(word) for word in re.findall(r"\w+", text))
+    return " ".join(re.findall(r"\w+", fold_text(text)))
 
 
-def snippet(page, query):
-    """A passage of the page around the first query word, with every query word marked."""
-    text = re.sub(r"\s+", " ", page_text(page)).strip()
+@lru_cache(maxsize=65536)
+def roots_of(words):
+    return tuple(root(word) for word in words.split())
+
+
+def published_texts(pages):
+    """The plain text of each page, cached per published revision: reading a long StreamField is slow."""
+    keys = {page.pk: f"search-text:{page.pk}:{page.live_revision_id}" for page in pages}
+    cached = cache.get_many(keys.values())
+    texts, missing = {}, {}
+    for page in pages:
+        key = keys[page.pk]
+        texts[page.pk] = cached[key] if key in cached else missing.setdefault(key, page_text(page))
+    if missing:
+        cache.set_many(missing, timeout=TEXT_CACHE_SECONDS)
+    return texts
+
+
+def snippet(page, text, query):
+    """A passage of the page's text around the first query word, with every query word marked."""
+    text = re.sub(r"\s+", " ", text).strip()
     if text.startswith(page.title):
         text = text[len(page.title) :].strip()
     query_roots = [root(word) for word in query.split() if len(word) > 1]

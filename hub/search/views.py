@@ -63,7 +63,10 @@ def bad_request(message):
 
 @require_GET
 def search_api(request):
-    """GET ?q=...&locale=fr[&type=&page=] -> {"count": N, "results": [{title, url, type, snippet}]}."""
+    """GET ?q=...&locale=fr[&type=&page=] -> {"count": N, "results": [{title, url, type, snippet}]}.
+
+    Beyond the service's MAX_RESULTS most relevant results, "capped": true says that more pages match.
+    """
     language_code = api_language(request)
     if language_code is None:
         return bad_request('unknown locale: use "fr" or "en"')
@@ -86,6 +89,8 @@ def search_api(request):
             for result in outcome.results
         ]
     payload = {"count": outcome.count, "results": results}
+    if outcome.capped:
+        payload["capped"] = True  # "count" covers the most relevant results only: more pages match
     if outcome.message:
         payload["message"] = str(outcome.message)
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

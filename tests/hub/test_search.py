@@ -215,3 +215,85 @@ def test_search_only_returns_readable_page_types(french):
     readable = service.readable_pages()
     assert not readable.filter(depth__lte=2).exists()
     assert Page.objects.live().filter(locale=french).count() > readable.count()
+
+
+# At scale: a capped result set, cached page texts, a bounded number of queries -----------------
+def test_a_capped_search_says_that_more_pages_match(client, monkeypatch):
+    from hub.search import service
+
+    monkeypatch.setattr(service, "MAX_RESULTS", 5)
+    html = client.get("/fr/recherche/?q=cooperation").content.decode()
+    assert "Plus de 5 résultats pour « cooperation »" in html
+    assert "Seuls les 5 résultats les plus pertinents sont affichés" in html
+    data = client.get("/api/search/?q=cooperation&locale=fr").json()
+    assert data["count"] == 5
+    assert data["capped"] is True
+    english = client.get("/en/search/?q=cooperation").content.decode()
+    assert "More than 5 results for “cooperation”" in english
+
+
+def test_an_uncapped_search_gives_the_exact_count(client):
+    data = client.get("/api/search/?q=CNLAPS&locale=fr").json()
+    assert "capped" not in data
+    html = client.get("/fr/recherche/?q=CNLAPS").content.decode()
+    assert "Plus de" not in html
+    assert f"{data['count']} résultat" in html
+
+
+def test_a_snippet_follows_the_published_text(client, french):
+    page = add_practice("Fiche XYLOSNIPPET", "XYLOSNIPPET", french)
+    first = client.get("/api/search/?q=XYLOSNIPPET&locale=fr").json()["results"][0]["snippet"]
+    assert "XYLOSNIPPET" in first
+    page.problem = "<p>XYLOSNIPPET est désormais suivi d'un texte révisé.</p>"
+    page.save_revision().publish()
+    second = client.get("/api/search/?q=XYLOSNIPPET&locale=fr").json()["results"][0]["snippet"]
+    assert "texte révisé" in second
+
+
+def test_the_search_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    client.get("/fr/recherche/?q=cooperation")  # fills the per-process caches (glossary matcher)
+    with django_assert_max_num_queries(40):
+        assert client.get("/fr/recherche/?q=cooperation").status_code == 200
+
+
+# PostgreSQL: the tuned database backend ---------------------------------------------------------
+def french_pages():
+    from wagtail.models import Locale
+
+    return Page.objects.live().filter(locale=Locale.objects.get(language_code="fr"))
+
+
+@pytest.mark.postgres_only
+def test_postgres_ranks_bodies_within_a_window_of_the_best_titles():
+    from modelsearch.backends import get_search_backend
+
+    from hub.text import fold_text
+
+    narrow = get_search_backend("hub.search_database", SEARCH_CONFIG="cooperer_french", RANK_WINDOW=3)
+    results = list(narrow.search("coopération", french_pages())[:3])
+    assert len(results) == 3
+    assert all("coop" in fold_text(page.title) for page in results), [page.title for page in results]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.parametrize("query", ["libre adhésion", "Brest", "réussite éducative"])
+def test_postgres_window_keeps_every_match_of_a_smaller_result_set(query):
+    from modelsearch.backends import get_search_backend
+
+    stock = get_search_backend("modelsearch.backends.database", SEARCH_CONFIG="cooperer_french")
+    ours = get_search_backend("default")
+    expected = {page.pk for page in stock.search(query, french_pages())}
+    assert 0 < len(expected) < 500
+    assert {page.pk for page in ours.search(query, french_pages())[:10_000]} == expected
+    assert ours.search(query, french_pages()).count() == len(expected)
+
+
+@pytest.mark.postgres_only
+def test_postgres_search_restores_the_planner_setting():
+    from django.db import connection
+
+    assert list(french_pages().search("coopération"))
+    assert french_pages().search("coopération").count() > 0
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
