@@ -73,8 +73,7 @@ bench: $(VENV)/.requirements-dev ## Run the benchmarks (glossary linker; search 
 	mkdir -p var
 	DEBUG=1 $(MANAGE) bench_linker
 	DEBUG=1 $(MANAGE) bench_pages
-	@echo "SQLite at 20,000 documents takes minutes a query (see README): one run of each query."
-	DEBUG=1 DATABASE_URL=$(BENCH_SQLITE_URL) $(MANAGE) bench_search --runs 1
+	DEBUG=1 DATABASE_URL=$(BENCH_SQLITE_URL) $(MANAGE) bench_search
 	@if $(PY) -c "import psycopg; psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres').close()" 2>/dev/null; then \
 		$(PY) -c "import psycopg; c = psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres', autocommit=True); c.execute('CREATE DATABASE $(notdir $(BENCH_POSTGRES_URL))') if not c.execute(\"SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_POSTGRES_URL))'\").fetchone() else None"; \
 		DEBUG=1 DATABASE_URL=$(BENCH_POSTGRES_URL) $(MANAGE) bench_search; \

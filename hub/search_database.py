@@ -1,95 +1,35 @@
-"""Wagtail's database search backend, tuned for PostgreSQL; SQLite and others get it unchanged.
+"""Wagtail's database search backend, with Coopérer's tuning for PostgreSQL and SQLite.
 
-On PostgreSQL (measured with 20,000 extra documents, where a common word matches nine pages in ten):
-- Autocomplete is accent-insensitive: `AUTOCOMPLETE_SEARCH_CONFIG` names a configuration
-  (`cooperer_simple`, migration hub.0002: `simple` with `unaccent`) instead of Wagtail's `simple`,
-  where "medi" does not find "médiation".
-- A query with alternatives (the words, their roots, glossary expansions) is ranked once per
-  vector against the whole query, not once per alternative: half the `ts_rank` calls.
-- A slice of results (`[:n]`, as every listing asks) ranks the body of only the `RANK_WINDOW`
-  (or n, if larger) matches with the best title rank, then the newest: `ts_rank` over the body
-  vector of every match was most of the time of a common query. Smaller result sets, counts and
-  unsliced results are ranked in full, exactly as Wagtail does.
-- Matching and counting use the GIN index of migration hub.0005. PostgreSQL's planner does not
-  count the cost of reading each row's body vector, so for a common word it chose a sequential
-  scan that reads every vector twice (about 150 ms instead of 15): index scans are forced for
-  those statements only.
+- PostgreSQL (`hub.search.postgres_backend`): accent-insensitive autocomplete, where Wagtail uses
+  the `simple` configuration and "medi" does not find "médiation": `AUTOCOMPLETE_SEARCH_CONFIG`
+  names `cooperer_simple` (migration hub.0002: `simple` with `unaccent`); and ranking that stays
+  fast at 20,000 documents (`RANK_WINDOW`).
+- SQLite with FTS5 (`hub.search.sqlite_backend`): results scored in one pass.
+Each vendor's module is imported only on that vendor: Wagtail defines their models per database.
 """
 
-from contextlib import contextmanager
-
-from django.contrib.postgres.search import SearchRank
-from django.db import connection, connections, transaction
-from django.db.models import F
+from django.db import connection
 
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.postgres import postgres
-from modelsearch.query import And, Or, Phrase, PlainText
-
-DEFAULT_RANK_WINDOW = 500
-
-
-class PostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
-    rank_window = DEFAULT_RANK_WINDOW
-
-    def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, (And, Or)):
-            rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
-            return rank * boost if boost != 1.0 else rank
-        return super().build_tsrank(vector, query, config=config, boost=boost)
-
-    def search(self, config, start, stop, score_field=None, backend=None):
-        windowed = stop is not None and self.fields is None and self.order_by_relevance
-        if not windowed or not self.is_text_query(self.query):
-            return super().search(config, start, stop, score_field=score_field, backend=backend)
-        search_query = self.build_tsquery(self.query, config=config)
-        title_rank = self.build_tsrank(F("index_entries__title"), self.query, config=config) * F(
-            "index_entries__title_norm"
-        )
-        matches = self.queryset.annotate(
-            _vector_=F("index_entries__title")._combine(F("index_entries__body"), "||", False)
-        ).filter(_vector_=search_query)
-        window = matches.order_by(title_rank.desc(), "-pk").values("pk")[: max(self.rank_window, stop)]
-        rank = title_rank + self.build_tsrank(F("index_entries__body"), self.query, config=config)
-        return self._apply_ordering_and_scoring(self.queryset.filter(pk__in=window), rank, start, stop, score_field)
-
-    @classmethod
-    def is_text_query(cls, query):
-        if isinstance(query, (And, Or)):
-            return all(cls.is_text_query(subquery) for subquery in query.subqueries)
-        return isinstance(query, (PlainText, Phrase))
-
-
-class PostgresSearchResults(postgres.PostgresSearchResults):
-    def _do_search(self):
-        with index_scans(self.query_compiler.queryset.db):
-            return super()._do_search()
-
-    def _do_count(self):
-        with index_scans(self.query_compiler.queryset.db):
-            return super()._do_count()
-
-
-@contextmanager
-def index_scans(using):
-    """Forbid sequential scans where an index can serve, for the statements within only."""
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
-        previous = cursor.fetchone()[0]
-        yield
-        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
     params = dict(params)
     autocomplete_config = params.pop("AUTOCOMPLETE_SEARCH_CONFIG", None)
-    rank_window = params.pop("RANK_WINDOW", DEFAULT_RANK_WINDOW)
+    rank_window = params.pop("RANK_WINDOW", None)
     backend = database_backend(params)
     if connection.vendor == "postgresql":
+        from hub.search import postgres_backend
+
         if autocomplete_config:
             backend.autocomplete_config = autocomplete_config
-        backend.query_compiler_class = type(
-            "PostgresSearchQueryCompiler", (PostgresSearchQueryCompiler,), {"rank_window": rank_window}
-        )
-        backend.results_class = PostgresSearchResults
+        backend.query_compiler_class = postgres_backend.compiler_class(rank_window)
+        backend.results_class = postgres_backend.PostgresSearchResults
+    elif connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        if isinstance(backend, SQLiteSearchBackend):  # FTS5 is available
+            from hub.search import sqlite_backend
+
+            backend.query_compiler_class = sqlite_backend.SQLiteSearchQueryCompiler
     return backend

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import CharField, Count, F, FloatField, Func, Value
+from django.db.models import CharField, Count, F, Func, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,7 @@ from glossary.models import GlossaryTermPage
 from hub.facets import FacetOption
 from hub.models import ContentPage
 from hub.search.models import SearchMiss
+from hub.search.postgres_backend import local_settings
 from hub.search.query import build_query, normalize
 from hub.text import fold_text, page_text, root
 from practices.models import ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
@@ -35,6 +38,8 @@ from territories.models import TerritoryPage
 MAX_RESULTS = 300
 SNIPPET_LENGTH = 220
 TEXT_CACHE_SECONDS = 24 * 3600
+SIMILAR_TITLE = 0.4  # trigram word similarity from which a title is offered as "did you mean"
+SIMILAR_WORDS = 0.75  # the same, as difflib's ratio, where there are no trigrams
 RESULT_TYPES = {
     "territory": (TerritoryPage, _("Territoire")),
     "practice": (PracticePage, _("Bonne pratique")),
@@ -298,26 +303,35 @@ class SearchService:
         """The titles nearest to a query that found nothing: trigrams on PostgreSQL, difflib elsewhere."""
         pages = self.readable_pages()
         if connection.vendor == "postgresql":
-            similarity = Func(
-                Func(Value(query), function="unaccent", output_field=CharField()),
-                Func(F("title"), function="unaccent"),
-                function="word_similarity",
-                output_field=FloatField(),
+            # cooperer_unaccent(title) is what the trigram index of migration hub.0006 holds.
+            folded_query = Func(Value(query), function="cooperer_unaccent", output_field=CharField())
+            folded_title = Func(F("title"), function="cooperer_unaccent", output_field=CharField())
+            close = (
+                pages.filter(TrigramWordSimilar(folded_title, folded_query))
+                .annotate(similarity=TrigramWordSimilarity(folded_query, folded_title))
+                .order_by("-similarity", "title")
             )
-            close = pages.annotate(similarity=similarity).filter(similarity__gte=0.4).order_by("-similarity")
-            return [(page.title, page.url) for page in close[:limit]]
-        wanted = fold_text(query)
+            threshold = {"pg_trgm.word_similarity_threshold": str(SIMILAR_TITLE)}
+            with local_settings(pages.db, **threshold):
+                return [(page.title, page.url) for page in close[:limit]]
+        wanted = words_of(query)
+        width = len(wanted.split())
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(wanted)  # difflib caches what it learns of the second sequence
         scored = []
-        for page in pages.only("id", "title", "url_path", "path", "depth"):
-            words = fold_text(page.title).split()
-            candidates = [" ".join(words[i : i + len(wanted.split())]) for i in range(len(words))]
-            score = max(
-                (difflib.SequenceMatcher(None, wanted, candidate).ratio() for candidate in candidates), default=0
-            )
-            if score >= 0.75:
-                scored.append((score, page))
-        scored.sort(key=lambda item: -item[0])
-        return [(page.title, page.url) for _score, page in scored[:limit]]
+        for pk, title in pages.values_list("pk", "title"):
+            words = words_of(title).split()
+            best = 0
+            for start in range(len(words)):
+                matcher.set_seq1(" ".join(words[start : start + width]))
+                # The quick ratios are upper bounds of ratio(): most titles stop there.
+                if matcher.real_quick_ratio() >= SIMILAR_WORDS and matcher.quick_ratio() >= SIMILAR_WORDS:
+                    best = max(best, matcher.ratio())
+            if best >= SIMILAR_WORDS:
+                scored.append((best, pk))
+        closest = sorted(scored, key=lambda item: -item[0])[:limit]
+        found = pages.in_bulk([pk for _score, pk in closest])
+        return [(found[pk].title, found[pk].url) for _score, pk in closest]
 
 
 @lru_cache(maxsize=65536)

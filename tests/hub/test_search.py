@@ -289,11 +289,32 @@ def test_postgres_window_keeps_every_match_of_a_smaller_result_set(query):
 
 
 @pytest.mark.postgres_only
-def test_postgres_search_restores_the_planner_setting():
+def test_postgres_search_restores_the_settings_it_changes():
     from django.db import connection
 
-    assert list(french_pages().search("coopération"))
+    from hub.search.service import SearchService
+
+    assert list(french_pages().search("coopération")[:10])
     assert french_pages().search("coopération").count() > 0
+    assert SearchService("fr").search("mediaton", record=False).did_you_mean  # pg_trgm's threshold
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        assert cursor.fetchone()[0] == "0.6"
+
+
+@pytest.mark.parametrize("query", ["coopération", "médiation sociale", "PRE", "Brest"])
+def test_sqlite_scores_a_slice_in_one_pass_with_wagtails_own_order(query):
+    from django.db import connection
+
+    from modelsearch.backends import get_search_backend
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend's tuning")
+    stock = get_search_backend("modelsearch.backends.database")
+    ours = get_search_backend("default")
+    expected = [page.pk for page in stock.search(query, french_pages())[:25]]
+    assert expected
+    assert [page.pk for page in ours.search(query, french_pages())[:25]] == expected
+    assert [page.pk for page in ours.search(query, french_pages())[5:15]] == expected[5:15]

@@ -30,6 +30,7 @@ QUERIES = [
     "libre adhésion",
     "appels à projets",
     "confiance entre acteurs",
+    "mediaton",  # a typo: nothing found, "did you mean" at work
 ]
 SLUG_PREFIX = "bench-"
 
