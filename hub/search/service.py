@@ -120,7 +120,7 @@ class SearchService:
             return outcome
         promoted = self.promoted(query)
         promoted_ids = {page.pk for page in promoted}
-        ranked = self.ranked_pages(query)
+        ranked, outcome.capped = self.ranked_pages(query)
         found = promoted + [page for page in ranked if page.pk not in promoted_ids]
         outcome.filters = {
             "type": clean_choice(type, RESULT_TYPES),
@@ -129,7 +129,6 @@ class SearchService:
         }
         outcome.facets, kept = self.facets(found, outcome.filters)
         outcome.count = len(kept)
-        outcome.capped = len(ranked) == MAX_RESULTS
         paginator = Paginator(kept, per_page)
         outcome.page = paginator.get_page(page)
         outcome.results = self.typed_results(list(outcome.page.object_list), query)
@@ -143,7 +142,9 @@ class SearchService:
         return outcome
 
     def ranked_pages(self, query):
-        """The backend's results, re-ranked by tiers; the backend's order is kept within a tier.
+        """The backend's results, re-ranked by tiers, and whether more pages match than MAX_RESULTS.
+
+        The backend's order is kept within a tier.
 
         0: the title, a term or its expansion is the query; 1: the title starts with it;
         2: the title or expansion holds every word of the query (by root); 3: the rest.
@@ -151,7 +152,9 @@ class SearchService:
         """
         # Only what ranking and facets read: the page shown is fetched again, in full, by typed_results.
         readable = self.readable_pages().only("id", "title", "content_type_id")
-        results = list(readable.search(build_query(query, self.language_code))[:MAX_RESULTS])
+        results = list(readable.search(build_query(query, self.language_code))[: MAX_RESULTS + 1])
+        capped = len(results) > MAX_RESULTS
+        results = results[:MAX_RESULTS]
         # How many modules and other terms point to each term found: a cheap measure of how central it is.
         term_type = self.content_types["term"]
         term_pks = [page.pk for page in results if page.content_type_id == term_type]
@@ -181,7 +184,7 @@ class SearchService:
         def popularity(page):
             return terms[page.pk][0] if page.pk in terms else 0
 
-        return sorted(results, key=lambda page: (tier(page), -popularity(page)))
+        return sorted(results, key=lambda page: (tier(page), -popularity(page))), capped
 
     def promoted(self, query):
         picks = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
@@ -301,19 +304,25 @@ class SearchService:
 
     def closest_titles(self, query, limit=5):
         """The titles nearest to a query that found nothing: trigrams on PostgreSQL, difflib elsewhere."""
-        pages = self.readable_pages()
         if connection.vendor == "postgresql":
-            # cooperer_unaccent(title) is what the trigram index of migration hub.0006 holds.
-            folded_query = Func(Value(query), function="cooperer_unaccent", output_field=CharField())
-            folded_title = Func(F("title"), function="cooperer_unaccent", output_field=CharField())
-            close = (
-                pages.filter(TrigramWordSimilar(folded_title, folded_query))
-                .annotate(similarity=TrigramWordSimilarity(folded_query, folded_title))
-                .order_by("-similarity", "title")
-            )
-            threshold = {"pg_trgm.word_similarity_threshold": str(SIMILAR_TITLE)}
-            with local_settings(pages.db, **threshold):
-                return [(page.title, page.url) for page in close[:limit]]
+            return self.closest_titles_by_trigrams(query, limit)
+        return self.closest_titles_by_difflib(query, limit)
+
+    def closest_titles_by_trigrams(self, query, limit):
+        pages = self.readable_pages()
+        # cooperer_unaccent(title) is what the trigram index of migration hub.0006 holds.
+        folded_query = Func(Value(query), function="cooperer_unaccent", output_field=CharField())
+        folded_title = Func(F("title"), function="cooperer_unaccent", output_field=CharField())
+        close = (
+            pages.filter(TrigramWordSimilar(folded_title, folded_query))
+            .annotate(similarity=TrigramWordSimilarity(folded_query, folded_title))
+            .order_by("-similarity", "title")
+        )
+        with local_settings(pages.db, **{"pg_trgm.word_similarity_threshold": str(SIMILAR_TITLE)}):
+            return [(page.title, page.url) for page in close[:limit]]
+
+    def closest_titles_by_difflib(self, query, limit):
+        pages = self.readable_pages()
         wanted = words_of(query)
         width = len(wanted.split())
         matcher = difflib.SequenceMatcher()

@@ -240,6 +240,17 @@ def test_an_uncapped_search_gives_the_exact_count(client):
     assert f"{data['count']} résultat" in html
 
 
+def test_as_many_matches_as_the_cap_is_not_capped(monkeypatch):
+    from hub.search import service
+
+    total = service.SearchService("fr").search("médiation sociale", record=False).count
+    assert total >= 2
+    monkeypatch.setattr(service, "MAX_RESULTS", total)
+    assert not service.SearchService("fr").search("médiation sociale", record=False).capped
+    monkeypatch.setattr(service, "MAX_RESULTS", total - 1)
+    assert service.SearchService("fr").search("médiation sociale", record=False).capped
+
+
 def test_a_snippet_follows_the_published_text(client, french):
     page = add_practice("Fiche XYLOSNIPPET", "XYLOSNIPPET", french)
     first = client.get("/api/search/?q=XYLOSNIPPET&locale=fr").json()["results"][0]["snippet"]
