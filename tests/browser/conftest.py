@@ -11,6 +11,7 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.wsgi import get_wsgi_application
+from django.db import connections
 
 import pytest
 
@@ -70,7 +71,14 @@ def site_url(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         server = make_server("127.0.0.1", 0, StaticFilesHandler(get_wsgi_application()), handler_class=QuietHandler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
+
+        def serve():
+            try:
+                server.serve_forever()
+            finally:
+                connections.close_all()  # this thread's connection: the test database is dropped after
+
+        thread = threading.Thread(target=serve, daemon=True)
         thread.start()
         yield f"http://127.0.0.1:{server.server_port}"
         server.shutdown()
