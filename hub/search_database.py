@@ -23,7 +23,9 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
 
         if autocomplete_config:
             backend.autocomplete_config = autocomplete_config
-        backend.query_compiler_class = postgres_backend.compiler_class(rank_window)
+        backend.query_compiler_class = postgres_backend.PostgresSearchQueryCompiler
+        if rank_window is not None:
+            backend.rank_window = rank_window
         backend.results_class = postgres_backend.PostgresSearchResults
     elif connection.vendor == "sqlite":
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend

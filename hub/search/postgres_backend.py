@@ -17,7 +17,6 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connections, transaction
-from django.db.models import F
 
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import And, Or, Phrase, PlainText
@@ -26,8 +25,6 @@ DEFAULT_RANK_WINDOW = 500
 
 
 class PostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
-    rank_window = DEFAULT_RANK_WINDOW
-
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, (And, Or)):
             rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
@@ -39,14 +36,13 @@ class PostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
         if not windowed or not self.is_text_query(self.query):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         search_query = self.build_tsquery(self.query, config=config)
-        title_rank = self.build_tsrank(F("index_entries__title"), self.query, config=config) * F(
-            "index_entries__title_norm"
-        )
-        matches = self.queryset.annotate(
-            _vector_=F("index_entries__title")._combine(F("index_entries__body"), "||", False)
-        ).filter(_vector_=search_query)
-        window = matches.order_by(title_rank.desc(), "-pk").values("pk")[: max(self.rank_window, stop)]
-        rank = title_rank + self.build_tsrank(F("index_entries__body"), self.query, config=config)
+        vectors = self.get_index_vectors(search_query)  # Wagtail's (title, title_norm), (body, 1.0)
+        (title, title_norm), (body, _boost) = vectors
+        matches = self.queryset.annotate(_vector_=title._combine(body, "||", False)).filter(_vector_=search_query)
+        title_rank = self.build_tsrank(title, self.query, config=config) * title_norm
+        rank_window = max(getattr(backend, "rank_window", DEFAULT_RANK_WINDOW), stop)
+        window = matches.order_by(title_rank.desc(), "-pk").values("pk")[:rank_window]
+        rank = self._build_rank_expression(vectors, config)
         return self._apply_ordering_and_scoring(self.queryset.filter(pk__in=window), rank, start, stop, score_field)
 
     @classmethod
@@ -81,9 +77,3 @@ def local_settings(using, **values):
                 cursor.execute("SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = %s", [name])
             else:
                 cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
-
-
-def compiler_class(rank_window=None):
-    if rank_window is None:
-        return PostgresSearchQueryCompiler
-    return type("PostgresSearchQueryCompiler", (PostgresSearchQueryCompiler,), {"rank_window": rank_window})
