@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from glossary.matcher import fold, strip_accents
 from glossary.models import GlossaryDomain, TermKind
+from hub.facets import clean_param
 from hub.localization import localized_objects
 
 OTHER = "#"
@@ -18,20 +19,13 @@ def initial(title):
     return letter if letter in ascii_uppercase else OTHER
 
 
-def clean_param(params, name, max_length=100):
-    value = params.get(name, "")
-    if not isinstance(value, str) or len(value) > max_length or not value.isprintable():
-        return ""
-    return value.strip()
-
-
 class GlossaryListing:
     def __init__(self, index, params):
         self.index = index
-        self.letter = clean_param(params, "letter", 1).upper()
-        self.domain = clean_param(params, "domain")
-        self.kind = clean_param(params, "kind")
-        self.query = clean_param(params, "q", 200)
+        self.letter = clean_param(params.get("letter"), 1).strip().upper()
+        self.domain = clean_param(params.get("domain")).strip()
+        self.kind = clean_param(params.get("kind")).strip()
+        self.query = clean_param(params.get("q"), 200).strip()
         if self.kind not in TermKind.values:
             self.kind = ""
 

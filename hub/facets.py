@@ -16,6 +16,15 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
+MAX_PARAM_LENGTH = 100
+
+
+def clean_param(value, max_length=MAX_PARAM_LENGTH):
+    """A filter value from the query string: printable text of at most max_length characters, else ""."""
+    if isinstance(value, str) and len(value) <= max_length and value.isprintable():
+        return value
+    return ""
+
 
 @dataclass
 class FacetOption:
@@ -100,8 +109,8 @@ class FacetedListing:
         self.facets = facets
         selected = {}
         for facet in facets:
-            value = params.get(facet.param)
-            if isinstance(value, str) and 0 < len(value) <= 100 and value.isprintable():
+            value = clean_param(params.get(facet.param))
+            if value:
                 selected[facet.param] = value
         self.selected = selected
 

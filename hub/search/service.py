@@ -25,7 +25,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from glossary.models import GlossaryTermPage
-from hub.facets import FacetOption
+from hub.facets import FacetOption, clean_param
 from hub.models import ContentPage
 from hub.search.models import SearchMiss
 from hub.search.postgres_backend import local_settings
@@ -124,8 +124,8 @@ class SearchService:
         found = promoted + [page for page in ranked if page.pk not in promoted_ids]
         outcome.filters = {
             "type": clean_choice(type, RESULT_TYPES),
-            "territory": territory if isinstance(territory, str) and territory.isprintable() else "",
-            "theme": theme if isinstance(theme, str) and theme.isprintable() else "",
+            "territory": clean_param(territory),
+            "theme": clean_param(theme),
         }
         outcome.facets, kept = self.facets(found, outcome.filters)
         outcome.count = len(kept)
