@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format migrations content bench backup restore audit
+.PHONY: help run serve test lint format migrations content bench backup restore audit shots fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -93,3 +93,18 @@ audit: $(VENV)/.requirements ## Lighthouse on the key pages (needs Chromium and 
 	DEBUG=1 $(MANAGE) load_hub_content
 	DEBUG=0 SECRET_KEY=audit-only-not-a-secret $(MANAGE) collectstatic --noinput -v0
 	DEBUG=0 SECRET_KEY=audit-only-not-a-secret $(MANAGE) audit
+
+shots: $(VENV)/.requirements-dev ## Full-page screenshots of the key pages (320/390/1366 px, fr/en, light/dark) in reports/shots/
+	mkdir -p var
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_hub_content
+	DEBUG=1 $(MANAGE) shots
+
+fuzz: PYTEST_ARGS = tests/hub/test_fuzz.py -q --hypothesis-show-statistics
+fuzz: $(VENV)/.requirements-dev ## Fuzz every public endpoint with 10,000 requests (SQLite; PostgreSQL too with TEST_DATABASE_URL)
+	$(call run_pytest,SQLite (fuzz),env -u DATABASE_URL HYPOTHESIS_PROFILE=fuzz)
+ifneq ($(strip $(TEST_DATABASE_URL)),)
+	$(call run_pytest,PostgreSQL (fuzz),env HYPOTHESIS_PROFILE=fuzz DATABASE_URL=$(TEST_DATABASE_URL))
+else
+	@echo "TEST_DATABASE_URL is not set: the PostgreSQL fuzz is skipped."
+endif

@@ -1,26 +1,59 @@
-from django.db.models.signals import post_delete
+"""What an anonymous reader may see changed: the glossary's derived data (matcher, usage) is stale.
 
-from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+The version numbers in the shared cache change at once (so that this process sees the change)
+and again once the transaction commits: a process that rebuilt in between read the old rows.
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from glossary import linker, usage
+
+
+def readable_content_changed(terms=True):
+    def bump():
+        if terms:
+            linker.invalidate()
+        usage.content_changed()
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def on_page_changed(sender, instance, **kwargs):
     from glossary.models import GlossaryTermPage
 
-    if isinstance(instance, GlossaryTermPage) or sender is GlossaryTermPage:
-        linker.invalidate()
-    usage.content_changed()
+    readable_content_changed(terms=isinstance(instance, GlossaryTermPage) or sender is GlossaryTermPage)
+
+
+def on_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        on_page_changed(sender, instance)
+
+
+def on_restriction_changed(sender, instance=None, **kwargs):
+    # A restriction hides the page and everything below it, terms included.
+    readable_content_changed()
+
+
+def on_restriction_groups_changed(sender, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        readable_content_changed()
 
 
 def connect():
     page_published.connect(on_page_changed, dispatch_uid="glossary-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="glossary-page-unpublished")
     page_slug_changed.connect(on_page_changed, dispatch_uid="glossary-page-slug-changed")
+    post_page_move.connect(on_page_changed, dispatch_uid="glossary-page-moved")
     post_delete.connect(on_deleted, dispatch_uid="glossary-page-deleted")
-
-
-def on_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        on_page_changed(sender, instance)
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="glossary-restriction-saved")
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="glossary-restriction-deleted")
+    m2m_changed.connect(
+        on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="glossary-restriction-groups",
+    )

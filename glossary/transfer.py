@@ -2,8 +2,8 @@
 
 Columns: slug, term, expansion, kind, domains, definition, explanation, variants, related,
 source, uncertain. Lists (domains, variants, related) are joined with " | " in CSV and are
-JSON arrays in JSON; `explanation` is the rich text's HTML. Importing the file that an
-export produced changes nothing.
+JSON arrays in JSON; `explanation` is the rich text's HTML, cleaned to what the editor's field allows. Importing the
+file that an export produced changes nothing, and importing never unpublishes or republishes a term.
 """
 
 import csv
@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from glossary.models import GlossaryDomain, GlossaryIndexPage, GlossaryTermPage, TermKind
+from hub.rich_text import clean_rich_text
 
 COLUMNS = [
     "slug",
@@ -196,6 +197,7 @@ def clean_row(raw, domains):
     if unknown:
         raise ValueError(f"unknown domain(s): {', '.join(unknown)}")
     row["uncertain"] = as_bool(row["uncertain"])
+    row["explanation"] = clean_rich_text(row["explanation"])
     return row
 
 
@@ -264,6 +266,9 @@ def import_glossary(content, file_format="csv", user=None, language_code="fr"):
         term.uncertain = row["uncertain"]
         term.domains = [domains[slug] for slug in row["domains"]]
         term.related_terms = [terms[slug] for slug in row["related"] if slug in terms]
-        term.save_revision(user=user, log_action=True).publish(user=user)
+        revision = term.save_revision(user=user, log_action=True)
+        # A new term is published; an existing one keeps its state: a withdrawn term gets a draft.
+        if term.live or term.slug in result.created:
+            revision.publish(user=user)
     log(index, IMPORT_ACTION, user=user, data={"summary": result.summary()})
     return result

@@ -6,6 +6,7 @@ single transaction, and keeps the previous media folder beside the new one.
 """
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess  # noqa: S404 - pg_dump and pg_restore are the right tools
@@ -60,7 +61,7 @@ def dump_database(directory):
 def backup(output_directory):
     """Write `cooperer-<timestamp>.tar.gz` in output_directory and return its path."""
     output_directory = Path(output_directory)
-    output_directory.mkdir(parents=True, exist_ok=True)
+    output_directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     archive = output_directory / f"cooperer-{stamp}.tar.gz"
     media_root = Path(settings.MEDIA_ROOT)
@@ -74,13 +75,19 @@ def backup(output_directory):
         }
         (temporary / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         partial = archive.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as tar:
-            tar.add(temporary / MANIFEST, arcname=MANIFEST)
-            tar.add(temporary / database, arcname=database)
-            if media_root.is_dir():
-                tar.add(media_root, arcname="media")
+        # The archive holds password hashes: readable by its owner only, from its first byte.
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as file:
+            write_archive(file, temporary, database, media_root)
         partial.rename(archive)
     return archive
+
+
+def write_archive(file, temporary, database, media_root):
+    with tarfile.open(fileobj=file, mode="w:gz") as tar:
+        tar.add(temporary / MANIFEST, arcname=MANIFEST)
+        tar.add(temporary / database, arcname=database)
+        if media_root.is_dir():
+            tar.add(media_root, arcname="media")
 
 
 def read_archive(archive, directory):

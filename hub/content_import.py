@@ -1,10 +1,19 @@
 """Loading content files into Wagtail pages: idempotent, and never over an editor's work.
 
-Each loaded page is recorded with a digest of the data it was built from and the revision the
-loader published. On the next run:
+Each item of a content file has a stable key ("glossary/term/pre", "hub/page/a-propos"); the
+loader records, per key, the page it wrote, a digest of the data it was built from and the
+revision it published. The page is found again by that record, not by its slug or place, so an
+editor may rename or move it. On the next run:
 - same digest: nothing to do;
-- new digest, and the page's latest revision is still the loader's: the page is updated;
-- new digest, but an editor has saved the page since: the page is left alone (unless --force).
+- new digest, and the page's latest revision is still the loader's: the page is updated where
+  it now is;
+- new digest, but an editor has saved the page since: the page is left alone (unless --force);
+- the page was deleted in the admin (the record lost its page): it is not created again, nor its
+  English translation (unless --restore-deleted); an English translation deleted on its own is
+  not created again either;
+- no record (first load, or a key new in the files): the page is created, or a page already at
+  its slug under its parent is adopted, and recorded from then on.
+Every skipped or kept item is reported with its reason.
 
 English versions are applied as real wagtail-localize translations: the French page is the
 TranslationSource, each English string a StringTranslation, and the translated page is saved
@@ -21,7 +30,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from modelcluster.models import get_all_child_relations
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import String, StringTranslation, Translation, TranslationContext, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
@@ -33,9 +42,15 @@ class ContentImport(models.Model):
     """What the content loader last wrote for one item of a content file."""
 
     key = models.CharField(max_length=255, unique=True)
-    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # Emptied, not deleted, when an editor deletes the page: the record then says "deleted in the admin".
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The page's translation key: a restored page takes it back, and so finds its English translation again.
+    translation_key = models.UUIDField(null=True, blank=True)
+    # None for a page the loader adopted without having written it: it counts as edited.
     revision_id = models.BigIntegerField(null=True, blank=True)
     digest = models.CharField(max_length=64)
+    # The loader has given the page an English translation: if it is missing later, an editor deleted it.
+    translated = models.BooleanField(default=False)
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -78,71 +93,162 @@ class PageSpec:
 
 
 class ContentSync:
-    def __init__(self, force=False, log=None):
+    def __init__(self, force=False, restore_deleted=False, log=None):
         self.force = force
+        self.restore_deleted = restore_deleted
         self.log = log or (lambda message: None)
         self.stats = Counter()
         self.references = {}
         self.deferred = []
         self.french, self.english = locales()
+        self.records = {record.key: record for record in ContentImport.objects.all()}
 
     # References between pages -----------------------------------------------------------
     def register(self, reference, page):
-        self.references[reference] = page.pk
+        """Record what "practice:slug"... points to; None for an item skipped by this run."""
+        self.references[reference] = page.pk if page is not None else None
 
     def resolver(self, misses):
         def resolve(reference):
-            page_id = self.references.get(reference)
-            if page_id is None:
+            if reference not in self.references:
                 misses.append(reference)
-            return page_id
+            return self.references.get(reference)
 
         return resolve
 
+    def report(self, stat, message):
+        """Count an item the loader did not write, and say which and why."""
+        self.stats[stat] += 1
+        self.log(message)
+
     # Pages ---------------------------------------------------------------------------------
     def page(self, spec):
-        record = ContentImport.objects.filter(key=spec.key).first()
-        existing = spec.model.objects.child_of(spec.parent).filter(slug=spec.slug).first()
+        """Create, update or keep the page of `spec`; None when it is skipped (deleted in the admin)."""
+        record = self.records.get(spec.key)
         digest = digest_of(spec.data)
 
-        if existing is not None and record is not None and record.digest == digest and not self.force:
-            self.stats["unchanged"] += 1
-            return existing
+        if record is not None and record.page_id is not None:
+            existing = spec.model.objects.filter(pk=record.page_id).first()
+            if existing is None:
+                raise ContentError(f"{spec.key}: page {record.page_id} is no longer a {spec.model.__name__}")
+            loaded = record.revision_id is not None
+            was_translated = record.translated
+        elif record is not None and not self.restore_deleted:
+            self._skip_deleted(spec, record)
+            return None
+        elif spec.parent is None:
+            self.report(
+                "skipped (parent deleted in the admin)",
+                f"skipped {spec.key}: its parent page was deleted in the admin (--restore-deleted creates both again)",
+            )
+            return None
+        else:
+            # First load of this key (or a restore): adopt a page already at its place, else create it.
+            existing = spec.model.objects.child_of(spec.parent).filter(slug=spec.slug).first()
+            loaded = False
+            was_translated = False
+
         if existing is not None and not self.force:
-            edited = record is None or existing.latest_revision_id != record.revision_id
-            if edited:
-                self.stats["kept (edited in the admin)"] += 1
-                self.log(f"kept {spec.key}: edited in the admin since it was loaded (use --force to overwrite)")
+            if loaded and record.digest == digest:
+                self.stats["unchanged"] += 1
+                return existing
+            if not loaded:
+                self.report(
+                    "kept (not written by the loader)",
+                    f"kept {spec.key}: the page at its place, {address(existing)}, was not written by the loader "
+                    "(use --force to overwrite it)",
+                )
+                self._record(
+                    spec.key,
+                    page=existing,
+                    translation_key=existing.translation_key,
+                    revision_id=None,
+                    digest="",
+                    translated=False,
+                )
+                return existing
+            if not existing.live:
+                self.report(
+                    "kept (unpublished in the admin)",
+                    f"kept {spec.key}: unpublished in the admin, not published again (use --force to update it, "
+                    "as a draft)",
+                )
+                return existing
+            if existing.latest_revision_id != record.revision_id:
+                self.report(
+                    "kept (edited in the admin)",
+                    f"kept {spec.key}: edited in the admin since it was loaded (use --force to overwrite)",
+                )
                 return existing
 
         misses = []
         values = spec.build(self.resolver(misses))
-        page = self._write(spec, existing, values)
+        # A restored page takes back its translation key, and with it an English translation left in place.
+        translation_key = record.translation_key if existing is None and record is not None else None
+        page = self._write(spec, existing, values, translation_key)
         if misses:
             # Translated later, once the pages it refers to exist and its text is complete.
-            self.deferred.append((spec, page, set(misses)))
+            self.deferred.append((spec, page, set(misses), was_translated))
+            translated = was_translated
         else:
-            self._translate(spec, page)
-        ContentImport.objects.update_or_create(
-            key=spec.key, defaults={"page": page, "revision_id": page.latest_revision_id, "digest": digest}
+            translated = self._translate(spec, page, was_translated)
+        self._record(
+            spec.key,
+            page=page,
+            translation_key=page.translation_key,
+            revision_id=page.latest_revision_id,
+            digest=digest,
+            translated=translated,
         )
         self.stats["created" if existing is None else "updated"] += 1
         return page
 
-    def _write(self, spec, page, values):
+    def _skip_deleted(self, spec, record):
+        message = f"skipped {spec.key}: deleted in the admin, not created again (--restore-deleted creates it again)"
+        english = record.translation_key and (
+            Page.objects.filter(translation_key=record.translation_key, locale=self.english).first()
+        )
+        if english:
+            message += f"; its English translation {address(english)} was not deleted"
+        self.report("skipped (deleted in the admin)", message)
+
+    def _record(self, key, **values):
+        record = self.records.get(key) or ContentImport(key=key)
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.save()
+        self.records[key] = record
+
+    def _write(self, spec, page, values, translation_key=None):
         relations = values.pop("relations", {})
         children = values.pop("children", {})
         tags = values.pop("tags", [])
         if page is None:
             page = spec.model(slug=spec.slug, locale=spec.parent.locale, **values)
+            if translation_key is not None:
+                page.translation_key = translation_key
             spec.parent.add_child(instance=page)
         else:
             page = page.specific
             for name, value in values.items():
                 setattr(page, name, value)
+            if page.slug != spec.slug:
+                self._restore_slug(spec, page)
         self._set_relations(page, relations, children, tags)
-        page.save_revision().publish()
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()
+        else:
+            # Only --force gets here: a page an editor unpublished is updated as a draft, never published again.
+            self.log(f"updated {spec.key} as a draft: unpublished in the admin, not published again")
         return spec.model.objects.get(pk=page.pk)
+
+    def _restore_slug(self, spec, page):
+        """Give an updated page its slug from the files, unless a sibling (where it now lives) has it."""
+        if page.get_siblings(inclusive=False).filter(slug=spec.slug).exists():
+            self.log(f"kept slug {page.slug!r} of {spec.key}: {spec.slug!r} is taken by another page beside it")
+        else:
+            page.slug = spec.slug
 
     @staticmethod
     def _set_relations(page, relations, children, tags):
@@ -165,12 +271,12 @@ class ContentSync:
 
     def finish(self):
         """Build again the pages that referred to pages loaded after them."""
-        for spec, page, _misses in self.deferred:
+        for spec, page, _misses, was_translated in self.deferred:
             values = spec.build(self.resolver([]))
             page = self._write(spec, page, values)
-            self._translate(spec, page)
-            ContentImport.objects.filter(key=spec.key).update(revision_id=page.latest_revision_id)
-        unresolved = {reference for _spec, _page, misses in self.deferred for reference in misses} - set(
+            translated = self._translate(spec, page, was_translated)
+            self._record(spec.key, revision_id=page.latest_revision_id, translated=translated)
+        unresolved = {reference for _spec, _page, misses, _translated in self.deferred for reference in misses} - set(
             self.references
         )
         if unresolved:
@@ -178,13 +284,27 @@ class ContentSync:
         self.deferred = []
 
     # Translations --------------------------------------------------------------------------
-    def _translate(self, spec, page):
+    def _translate(self, spec, page, was_translated):
+        """Apply the English version; returns whether the page has (or had) the loader's translation."""
         if spec.translate is None:
-            return
+            return False
         translated_values = spec.translate()
-        if translated_values:
-            apply_translation(page, translated_values, self.english)
-            self.stats["translated"] += 1
+        if not translated_values:
+            return False
+        if (
+            was_translated
+            and not self.restore_deleted
+            and not Page.objects.filter(translation_key=page.translation_key, locale=self.english).exists()
+        ):
+            self.report(
+                "English translations skipped (deleted in the admin)",
+                f"updated {spec.key} without its English translation: deleted in the admin, not created again "
+                "(--restore-deleted creates it again)",
+            )
+            return True
+        apply_translation(page, translated_values, self.english, publish=page.live)
+        self.stats["translated"] += 1
+        return True
 
     def snippet(self, model, slug, values, translated_values=None):
         """Create or update a vocabulary row and its English translation."""
@@ -200,6 +320,10 @@ class ContentSync:
         return obj
 
 
+def address(page):
+    return page.get_url() or page.url_path
+
+
 def string_segments(instance):
     by_path = {}
     for segment in extract_segments(instance):
@@ -208,7 +332,7 @@ def string_segments(instance):
     return by_path
 
 
-def apply_translation(source_instance, translated_values, target_locale):
+def apply_translation(source_instance, translated_values, target_locale, publish=True):
     """Translate `source_instance` into `target_locale` with wagtail-localize.
 
     `translated_values` maps field names to their translated values, shaped exactly as the source
@@ -250,16 +374,17 @@ def apply_translation(source_instance, translated_values, target_locale):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=target_locale, defaults={"enabled": True}
     )
-    translation.save_target(publish=True)
+    translation.save_target(publish=publish)
     return translation
 
 
 def index_page_spec(key, parent, model, data):
-    """An index page described by slug, title, summary, intro and their `en:` translation."""
+    """An index page described by slug, title, menu title, summary, intro and their `en:` translation."""
 
     def build(resolve):
         return {
             "title": data["title"],
+            "menu_title": data.get("menu_title", ""),
             "listing_summary": data.get("summary", ""),
             "intro": rich_text(data.get("intro", "")),
             "show_in_menus": True,
@@ -271,6 +396,7 @@ def index_page_spec(key, parent, model, data):
             return None
         return {
             "title": english["title"],
+            "menu_title": english.get("menu_title", ""),
             "slug": english.get("slug", data["slug"]),
             "listing_summary": english.get("summary", ""),
             "intro": rich_text(english.get("intro", "")),

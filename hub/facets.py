@@ -16,14 +16,14 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
+from hub.validation import is_clean_text, page_number
+
 MAX_PARAM_LENGTH = 100
 
 
 def clean_param(value, max_length=MAX_PARAM_LENGTH):
-    """A filter value from the query string: printable text of at most max_length characters, else ""."""
-    if isinstance(value, str) and len(value) <= max_length and value.isprintable():
-        return value
-    return ""
+    """A filter value from the query string: printable text of at most max_length characters once folded, else ""."""
+    return value if is_clean_text(value, max_length) else ""
 
 
 @dataclass
@@ -130,7 +130,7 @@ class FacetedListing:
             self.states.append(FacetState(facet, options, selected.get(facet.param)))
 
         self.paginator = Paginator(self.results, per_page)
-        self.page = self.paginator.get_page(params.get("page"))
+        self.page = self.paginator.get_page(page_number(params.get("page")))
 
     @property
     def is_filtered(self):

@@ -4,15 +4,15 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """200 when the database answers, 503 otherwise. For load balancers and uptime checks."""
+    """200 when the database answers, 503 otherwise (GET or HEAD). For load balancers and uptime checks."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -17,17 +17,18 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import CharField, Count, F, Func, Value
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from glossary.linker import matchers
 from glossary.models import GlossaryTermPage
 from hub.facets import FacetOption, clean_param
 from hub.models import ContentPage
-from hub.search.models import SearchMiss
+from hub.search.log import query_for, record_search
 from hub.search.postgres_backend import local_settings
 from hub.search.query import build_query, normalize
 from hub.text import fold_text, page_text, root
@@ -133,9 +134,7 @@ class SearchService:
         outcome.page = paginator.get_page(page)
         outcome.results = self.typed_results(list(outcome.page.object_list), query)
         if record:
-            Query.get(query).add_hit()
-            if not found:
-                SearchMiss.record(query, self.language_code)
+            record_search(query, self.language_code, found=bool(found))
         if not found:
             outcome.did_you_mean = self.closest_titles(query)
             outcome.message = _("Aucun résultat pour cette recherche.")
@@ -187,7 +186,10 @@ class SearchService:
         return sorted(results, key=lambda page: (tier(page), -popularity(page))), capped
 
     def promoted(self, query):
-        picks = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+        promotion_query = query_for(query)  # never Query.get(): a search that is not recorded writes nothing
+        if promotion_query is None:
+            return []
+        picks = promotion_query.editors_picks.select_related("page").order_by("sort_order")
         pages = []
         readable = set(
             self.readable_pages()
@@ -290,17 +292,63 @@ class SearchService:
 
     # Suggestions -------------------------------------------------------------------------------
     def suggest(self, raw_query, limit=8):
+        """Up to `limit` pages that complete the query, what it names exactly first.
+
+        0: a glossary term that the whole query names, by the linker's rules (an acronym in its
+        exact case, so "PRE" and never "pré"; other terms, variants and expansions ignoring case
+        and accents), or a title written exactly as typed; 1: a title equal to the query but for
+        case and accents ("pre" gives PRE); 2: a title that starts with the query; 3: the backend's
+        other completions, in its order.
+        """
         query = normalize(raw_query)
         if len(query) < 2:
             return []
-        pages = list(self.readable_pages().autocomplete(query)[:limit])
-        wanted = fold_text(query)
-        pages.sort(key=lambda page: 0 if fold_text(page.title).startswith(wanted) else 1)
+        readable = self.readable_pages()
+        named = self.terms_named(query)
+        same_title = list(readable.filter(title__iexact=query)[:limit])
+        completions = list(readable.autocomplete(query)[:limit])
+        pages = list({page.pk: page for page in [*completions, *same_title, *named]}.values())
+        named_pks = {page.pk for page in named}
+        wanted_words, wanted = words_of(query), fold_text(query)
+
+        def tier(page):
+            if page.pk in named_pks or page.title == query:
+                return 0
+            if words_of(page.title) == wanted_words:
+                return 1
+            return 2 if fold_text(page.title).startswith(wanted) else 3
+
+        order = {page.pk: position for position, page in enumerate([*named, *same_title, *completions])}
+        pages = sorted(pages, key=lambda page: (tier(page), order[page.pk]))[:limit]
+        expansions = dict(
+            GlossaryTermPage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "expansion")
+        )
         by_type = {content_type: key for key, content_type in self.content_types.items()}
-        return [
-            {"title": page.title, "url": page.url, "type": by_type.get(page.content_type_id, "page")}
-            for page in pages[:limit]
+        suggestions = []
+        with translation.override(self.language_code):
+            for page in pages:
+                key = by_type.get(page.content_type_id, "page")
+                suggestions.append(
+                    {
+                        "title": page.title,
+                        "url": page.url,
+                        "type": key,
+                        "type_label": str(RESULT_TYPES[key][1]),
+                        "detail": expansions.get(page.pk, ""),
+                    }
+                )
+        return suggestions
+
+    def terms_named(self, query):
+        """The readable glossary terms that the whole query names (its title, a variant or its expansion)."""
+        slugs = [
+            match.term.key
+            for match in matchers.get(self.language_code).find(query)
+            if match.start == 0 and match.end == len(query)
         ]
+        if not slugs:
+            return []
+        return list(self.readable_pages().filter(content_type_id=self.content_types["term"], slug__in=slugs))
 
     def closest_titles(self, query, limit=5):
         """The titles nearest to a query that found nothing: trigrams on PostgreSQL, difflib elsewhere."""

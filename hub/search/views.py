@@ -7,23 +7,36 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
+from hub.search.query import MAX_QUERY_LENGTH
 from hub.search.service import RESULT_TYPES, SearchService
+from hub.validation import (
+    InvalidInput,
+    LocaleField,
+    OneOfField,
+    Parameters,
+    TextField,
+    WholeNumberField,
+    clean_text,
+    page_number,
+)
 
 PER_PAGE = 10
 
 
 def params(request):
+    """The page's filters: the service ignores a value that is not one of its options (hub.facets.clean_param)."""
     return {name: request.GET.get(name, "") for name in ("type", "territory", "theme")}
 
 
 @require_GET
 def search_page(request):
-    query = request.GET.get("q", "")
+    # A reader's query: control characters dropped, cut where its folded form reaches the limit.
+    query = clean_text(request.GET.get("q", ""), MAX_QUERY_LENGTH)
     service = SearchService(get_language())
     outcome = (
-        service.search(query, page=request.GET.get("page"), per_page=PER_PAGE, **params(request)) if query else None
+        service.search(query, page=page_number(request.GET.get("page")), per_page=PER_PAGE, **params(request))
+        if query
+        else None
     )
     filters = {name: value for name, value in (outcome.filters if outcome else {}).items() if value}
     base = {"q": outcome.query} if outcome else {}
@@ -50,15 +63,14 @@ def filter_links(outcome, base):
     return links
 
 
-def api_language(request):
-    code = request.GET.get("locale") or "fr"
-    if not isinstance(code, str) or not Locale.objects.filter(language_code=code).exists():
-        return None
-    return code
+class SuggestParameters(Parameters):
+    q = TextField(max_length=MAX_QUERY_LENGTH)
+    locale = LocaleField()
 
 
-def bad_request(message):
-    return JsonResponse({"error": message}, status=400)
+class SearchParameters(SuggestParameters):
+    type = OneOfField(choices=RESULT_TYPES)
+    page = WholeNumberField(min_value=1)
 
 
 @require_GET
@@ -67,18 +79,14 @@ def search_api(request):
 
     Beyond the service's MAX_RESULTS most relevant results, "capped": true says that more pages match.
     """
-    language_code = api_language(request)
-    if language_code is None:
-        return bad_request('unknown locale: use "fr" or "en"')
-    result_type = request.GET.get("type", "")
-    if result_type and result_type not in RESULT_TYPES:
-        return bad_request(f"unknown type: use one of {', '.join(RESULT_TYPES)}")
-    page = request.GET.get("page", "1")
-    if not page.isdigit() or int(page) < 1:
-        return bad_request("page must be a positive whole number")
-    outcome = SearchService(language_code).search(request.GET.get("q", ""), type=result_type, page=int(page))
+    try:
+        params = SearchParameters.read(request.GET)
+    except InvalidInput as error:
+        return error.response()
+    page = params["page"] or 1
+    outcome = SearchService(params["locale"]).search(params["q"], type=params["type"], page=page)
     results = []
-    if outcome.page is not None and int(page) <= outcome.page.paginator.num_pages:
+    if outcome.page is not None and page <= outcome.page.paginator.num_pages:
         results = [
             {
                 "title": result.title,
@@ -99,8 +107,9 @@ def search_api(request):
 @require_GET
 def suggest_api(request):
     """GET ?q=...&locale=fr -> {"suggestions": [{title, url, type}]}, at most 8."""
-    language_code = api_language(request)
-    if language_code is None:
-        return bad_request('unknown locale: use "fr" or "en"')
-    suggestions = SearchService(language_code).suggest(request.GET.get("q", ""))
+    try:
+        params = SuggestParameters.read(request.GET)
+    except InvalidInput as error:
+        return error.response()
+    suggestions = SearchService(params["locale"]).suggest(params["q"])
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

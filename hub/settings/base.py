@@ -4,6 +4,7 @@ Every environment variable read here is listed, with its default, in README.md a
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -65,14 +67,20 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SiteContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "hub.middleware.LocaleMiddleware",  # Django's, but a 404 under /api/ stays a 404
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "hub.unavailable.DatabaseUnavailableMiddleware",  # a database that does not answer: 503, not 500
+    # Last: turns a login refused by django-axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes first: it refuses a locked-out client before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
@@ -99,7 +107,9 @@ DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, files under VAR_DIR otherwise. Either way every process on
+# the machine (gunicorn workers, the admin, management commands) shares it: the glossary's derived
+# data is invalidated through it, and a per-process cache would keep withdrawn content.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -110,7 +120,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -156,6 +172,8 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Coopérer"
+# Where the reader login and page-password forms send a reader whose "next" is refused.
+LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
@@ -219,6 +237,45 @@ ADMIN_URL_PREFIX = "/admin/"
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# Abuse limits (hub/ratelimit.py). The client is REMOTE_ADDR unless CLIENT_IP_HEADER names a header
+# that the proxy in front of the site sets (e.g. X-Forwarded-For, X-Real-IP, CF-Connecting-IP); the
+# client is then the CLIENT_IP_PROXY_COUNT-th address from its right. Never set it without a proxy
+# that overwrites or appends to that header: anyone could choose their address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
+_proxy_count = os.environ.get("CLIENT_IP_PROXY_COUNT", "1").strip()
+if not (_proxy_count.isascii() and _proxy_count.isdigit() and int(_proxy_count) >= 1):
+    raise ImproperlyConfigured(f"CLIENT_IP_PROXY_COUNT={_proxy_count!r} must be a whole number of proxies, 1 or more.")
+CLIENT_IP_PROXY_COUNT = int(_proxy_count)
+
+# Failed logins (admin, front-end login, page passwords), counted in the database by django-axes:
+# 5 failures from one address for one user name lock that pair out for 15 minutes, right password
+# included. `manage.py axes_reset` lifts every lockout.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout neither extend it nor write to the database.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "hub.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "hub.ratelimit.lockout_response"
+
+# Requests per client address (per IPv6 /64), counted in the default cache by django-ratelimit.
+# Far above what a reader does; a script gets 429 with Retry-After. A group without a rate is not limited.
+RATELIMIT_ENABLE = True
+RATELIMIT_RATES = {
+    "search": "60/m",  # the search page and GET /api/search/ together
+    "suggest": "120/m",  # GET /api/search/suggest/, called as the reader types
+    "decode": "30/m",  # POST to the decoder page and to /api/glossary/decode/
+}
+# A cache that fails lets requests through rather than refusing every reader.
+RATELIMIT_FAIL_OPEN = True
+
+# The search log (Wagtail's per-day query hits and the "searches that found nothing" report)
+# records at most this many different queries a day; later new queries are not recorded.
+# `manage.py prune_search_log`, run daily, drops what is older than WAGTAILSEARCH_HITS_MAX_AGE days.
+SEARCH_LOG_MAX_NEW_QUERIES_PER_DAY = 1000
 
 LOGGING = {
     "version": 1,

@@ -26,6 +26,10 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+CONNECT_TIMEOUT_SECONDS = 3
+STATEMENT_TIMEOUT_MS = 5000
+
+
 def database_from_url(url):
     """Parse a DATABASE_URL, refusing anything that is not SQLite or PostgreSQL."""
     try:
@@ -40,6 +44,12 @@ def database_from_url(url):
         raise ImproperlyConfigured(f"DATABASE_URL must point to PostgreSQL or SQLite, not {engine or url!r}.")
     if engine == "django.db.backends.postgresql" and not config.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL has no database name (postgres://user@host:5432/NAME).")
+    if engine == "django.db.backends.postgresql":
+        # A server that accepts connections and never answers must not hold a worker for long:
+        # give up connecting after 3 s, and have the server stop any statement after 5 s.
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
+        options.setdefault("options", f"-c statement_timeout={STATEMENT_TIMEOUT_MS}")
     if engine == "django.db.backends.sqlite3":
         config.pop("CONN_HEALTH_CHECKS", None)
         config["CONN_MAX_AGE"] = 0

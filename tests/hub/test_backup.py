@@ -107,6 +107,7 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_site(tmp_path
         output = manage(source, "backup", "--output", str(tmp_path / "backups"))
         archive = next((tmp_path / "backups").glob("cooperer-*.tar.gz"))
         assert str(archive) in output
+        assert archive.stat().st_mode & 0o777 == 0o600  # it holds password hashes
 
         restored = environment(urls[1], tmp_path / "media-restored")
         manage(restored, "restore", str(archive))

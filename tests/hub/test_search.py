@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from hub.search.models import SearchMiss
+from hub.search.query import MAX_QUERY_LENGTH
+from hub.validation import folded_length
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_search_page_shows_count_snippets_and_highlights(client):
     html = client.get("/fr/recherche/?q=libre+adh%C3%A9sion").content.decode()
-    assert "résultats pour « libre adhésion »" in html
+    assert "résultats pour «\u00a0libre adhésion\u00a0»" in html  # French spacing: no break inside the quotes
     assert "<mark>" in html
     assert 'class="search-result__title"' in html
 
@@ -149,10 +151,9 @@ def test_other_locales_never_appear(client, french):
 
 
 # Bad input -------------------------------------------------------------------------------------
-BAD_QUERIES = [
+ODD_QUERIES = [
     "",
     "   ",
-    "x" * 10_000,
     '"',
     '"unclosed phrase',
     "AND OR NOT",
@@ -160,14 +161,15 @@ BAD_QUERIES = [
     "'; DROP TABLE wagtailcore_page; --",
     "<script>alert('x')</script>",
     "%00",
-    "\x00\x01",
     "😀 ∑ 中文 عربى",
-    "a" * 201,
+    "a" * 200,
 ]
+# The APIs refuse these with a 400 naming `q` (hub/validation.py); the page drops what it cannot use.
+REFUSED_QUERIES = ["x" * 10_000, "\x00\x01", "a" * 201]
 
 
-@pytest.mark.parametrize("query", BAD_QUERIES)
-def test_bad_queries_never_break_the_page_or_the_api(client, query):
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_are_answered_by_the_page_and_the_apis(client, query):
     page = client.get("/fr/recherche/", {"q": query})
     assert page.status_code == 200
     assert "<script>alert" not in page.content.decode()
@@ -175,6 +177,15 @@ def test_bad_queries_never_break_the_page_or_the_api(client, query):
     assert api.status_code == 200
     suggest = client.get("/api/search/suggest/", {"q": query, "locale": "fr"})
     assert suggest.status_code == 200
+
+
+@pytest.mark.parametrize("query", REFUSED_QUERIES)
+def test_control_characters_and_overlong_queries_are_refused_by_the_apis(client, query):
+    assert client.get("/fr/recherche/", {"q": query}).status_code == 200
+    for url in ("/api/search/", "/api/search/suggest/"):
+        api = client.get(url, {"q": query, "locale": "fr"})
+        assert api.status_code == 400
+        assert api.json()["error"].startswith("q ")
 
 
 def test_an_empty_or_useless_query_says_so(client):
@@ -199,7 +210,11 @@ def test_invalid_page_parameters_are_ignored(client, params):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=300))
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=300).filter(
+        lambda text: folded_length(text) <= MAX_QUERY_LENGTH
+    )
+)
 def test_arbitrary_text_never_breaks_search(client, text):
     page = client.get("/fr/recherche/", {"q": text})
     assert page.status_code == 200
@@ -223,7 +238,7 @@ def test_a_capped_search_says_that_more_pages_match(client, monkeypatch):
 
     monkeypatch.setattr(service, "MAX_RESULTS", 5)
     html = client.get("/fr/recherche/?q=cooperation").content.decode()
-    assert "Plus de 5 résultats pour « cooperation »" in html
+    assert "Plus de 5 résultats pour «\u00a0cooperation\u00a0»" in html
     assert "Seuls les 5 résultats les plus pertinents sont affichés" in html
     data = client.get("/api/search/?q=cooperation&locale=fr").json()
     assert data["count"] == 5
@@ -263,7 +278,9 @@ def test_a_snippet_follows_the_published_text(client, french):
 
 def test_the_search_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     client.get("/fr/recherche/?q=cooperation")  # fills the per-process caches (glossary matcher)
-    with django_assert_max_num_queries(40):
+    # 44 today: the frame's short menu titles (one query per page type of the menu) and footer links
+    # added 6. Issue 17 brings every page under 10 by caching the navigation and settings.
+    with django_assert_max_num_queries(44):
         assert client.get("/fr/recherche/?q=cooperation").status_code == 200
 
 
@@ -329,3 +346,65 @@ def test_sqlite_scores_a_slice_in_one_pass_with_wagtails_own_order(query):
     assert expected
     assert [page.pk for page in ours.search(query, french_pages())[:25]] == expected
     assert [page.pk for page in ours.search(query, french_pages())[5:15]] == expected[5:15]
+
+
+# The search page's layout and the suggestions --------------------------------------------------
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_exact_acronym_is_suggested_first(client, language):
+    suggestions = client.get("/api/search/suggest/", {"q": "PRE", "locale": language}).json()["suggestions"]
+    assert suggestions[0]["title"] == "PRE"
+    assert suggestions[0]["url"].endswith("/pre/")
+    assert suggestions[0]["type"] == "term"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pre", "PRE"),  # the acronym typed in lower case on a phone
+        ("programme de réussite éducative", "PRE"),  # its expansion names it too
+        ("Brest", "Brest"),
+    ],
+)
+def test_what_the_query_names_is_suggested_first(client, query, expected):
+    suggestions = client.get("/api/search/suggest/", {"q": query, "locale": "fr"}).json()["suggestions"]
+    assert suggestions[0]["title"] == expected
+
+
+def test_an_accented_word_is_not_taken_for_the_acronym(client):
+    suggestions = client.get("/api/search/suggest/", {"q": "pré", "locale": "fr"}).json()["suggestions"]
+    assert suggestions
+    assert suggestions[0]["title"] != "PRE"
+
+
+@pytest.mark.parametrize(("language", "label"), [("fr", "Glossaire"), ("en", "Glossary")])
+def test_a_suggested_term_shows_its_expansion_and_its_type(client, language, label):
+    term = GlossaryTermPage.objects.get(slug="pre", locale__language_code=language)
+    first = client.get("/api/search/suggest/", {"q": "PRE", "locale": language}).json()["suggestions"][0]
+    assert first["detail"] == term.expansion
+    assert first["type_label"] == label
+
+
+def test_the_filters_fold_between_the_count_and_the_results(client):
+    html = client.get("/fr/recherche/?q=cooperation&type=practice&theme=confiance").content.decode()
+    count = html.index('id="search-count"')
+    disclosure = html.index("<details")
+    first_result = html.index('class="search-result"')
+    first_facet = html.index('class="facet-list"')
+    assert count < disclosure < first_facet < first_result
+    summary = html[disclosure:].split("<summary", 1)[1].split("</summary>", 1)[0]
+    assert "Filtres" in summary
+    assert "(2" in summary  # two filters applied
+
+
+def test_without_filters_the_disclosure_shows_no_count(client):
+    html = client.get("/fr/recherche/?q=cooperation").content.decode()
+    summary = html.split("<summary", 1)[1].split("</summary>", 1)[0]
+    assert "(" not in summary
+
+
+def test_every_search_form_of_the_search_page_is_a_named_landmark(client):
+    html = client.get("/en/search/?q=cooperation").content.decode()
+    forms = [tag.split(">", 1)[0] for tag in html.split("<form")[1:]]
+    searches = [tag for tag in forms if 'role="search"' in tag]
+    assert any('class="search-page__form"' in tag for tag in searches)
+    assert all("aria-label=" in tag or "aria-labelledby=" in tag for tag in searches)

@@ -1,0 +1,296 @@
+"""What a client sends, checked once at the edge: query parameters, form fields and JSON bodies.
+
+The public views declare what they accept with a small Django form built from the fields below (the
+APIs) or call the cleaning functions (the HTML pages), so that no malformed value reaches the
+database, the search backend or the glossary matcher:
+
+- **text**: no NUL or other control character (tab, line feed and carriage return only where a text
+  may have lines) and no lone surrogate (JSON's "\\ud800" escape makes one; PostgreSQL refuses it);
+  lengths are measured on the case-folded and normalised forms too, because "İ" is one character
+  that lowercases to two and "ﷺ" normalises to eighteen: a value cut to 255 characters before
+  folding can be 510 after it, past a database column or a unique key;
+- **whole numbers**: the ASCII digits 0-9 only, a few of them, within bounds ("²" passes
+  `str.isdigit()` and fails `int()`; `int()` reads "٣" as 3 and "1_000" as 1000);
+- **JSON bodies**: a JSON content type, a size limit, strict UTF-8, a nesting limit, integers of at
+  most 20 digits (past 4,300 Python refuses to convert them), no NaN or Infinity.
+
+An API answers a bad value with 400 and a message naming the parameter; an HTML page drops what it
+cannot use (control characters, an unusable filter or page number) and carries on, as a reader
+expects from a link with a stray character in it.
+"""
+
+import json
+import math
+import re
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+
+MAX_PAGE = 10_000  # far beyond any listing of the site: a bound for the page number, not a limit met in use
+MAX_INTEGER_DIGITS = 20
+MAX_JSON_DEPTH = 20
+# Tab, line feed and carriage return are the only control characters a text with lines may hold.
+LINE_CONTROLS = "\t\n\r"
+ASCII_WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
+class InvalidInput(Exception):
+    """A request the API refuses, with the message and status to answer."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+    def response(self):
+        return JsonResponse({"error": self.message}, status=self.status)
+
+
+# Text ------------------------------------------------------------------------------------------
+
+
+def is_forbidden_character(char, multiline=False):
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return not (multiline and char in LINE_CONTROLS)
+    return category == "Cs"
+
+
+def has_forbidden_characters(value, multiline=False):
+    if value.isprintable():  # the common case, in C: no control character, no surrogate
+        return False
+    return any(is_forbidden_character(char, multiline) for char in value)
+
+
+def strip_forbidden_characters(value, multiline=False):
+    if not has_forbidden_characters(value, multiline):
+        return value
+    return "".join(char for char in value if not is_forbidden_character(char, multiline))
+
+
+def folded_length(value):
+    """The length of the longest form the value takes once lowercased, case-folded or normalised."""
+    if value.isascii():
+        return len(value)
+    folded = value.casefold()  # never shorter than lower()
+    return max(len(value), len(folded), len(unicodedata.normalize("NFKC", folded)))
+
+
+def cut_to_folded_length(value, max_length):
+    """The longest start of `value` whose folded forms have at most max_length characters."""
+    value = value[:max_length]
+    while folded_length(value) > max_length:
+        value = value[: len(value) - max(1, (folded_length(value) - max_length) // 18)]
+    return value
+
+
+def clean_text(value, max_length, multiline=False):
+    """For HTML pages: the value without control characters, cut to max_length folded characters."""
+    if not isinstance(value, str):
+        return ""
+    return cut_to_folded_length(strip_forbidden_characters(value, multiline), max_length)
+
+
+def is_clean_text(value, max_length):
+    """A printable value (no control, format or separator character but the space) of a bounded length."""
+    return isinstance(value, str) and value.isprintable() and folded_length(value) <= max_length
+
+
+def check_text(value, max_length, multiline=False):
+    """`value` if it is text without control characters, short enough once folded; else ValidationError.
+
+    The messages are predicates that follow the parameter's name: "q is longer than 200 characters".
+    """
+    if not isinstance(value, str):
+        raise ValidationError("must be a string", code="invalid")
+    if has_forbidden_characters(value, multiline):
+        allowed = " (tabs and line breaks aside)" if multiline else ""
+        raise ValidationError(f"must not contain control characters{allowed}", code="control_characters")
+    if folded_length(value) > max_length:
+        raise ValidationError(f"is longer than {max_length} character{'s' if max_length > 1 else ''}", code="too_long")
+    return value
+
+
+# Whole numbers ----------------------------------------------------------------------------------
+
+
+def whole_number(value, minimum=0, maximum=MAX_PAGE):
+    """The integer written in ASCII digits in `value`, within bounds; None for anything else."""
+    if not isinstance(value, str) or len(value) > MAX_INTEGER_DIGITS or not ASCII_WHOLE_NUMBER.fullmatch(value):
+        return None
+    number = int(value)
+    return number if minimum <= number <= maximum else None
+
+
+def page_number(value):
+    """For HTML listings: the page asked for, or None (the first page) when it is not a page number."""
+    return whole_number(value, minimum=1, maximum=MAX_PAGE)
+
+
+# Form fields for the APIs ------------------------------------------------------------------------
+# Their messages are predicates: Parameters.read puts the parameter's name in front.
+
+
+class TextField(forms.CharField):
+    """Text without control characters whose folded length is at most max_length; never a number or a list."""
+
+    default_error_messages = {"required": "is required"}
+
+    def __init__(self, *, max_length, multiline=False, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(strip=False, **kwargs)
+        self.folded_max_length = max_length
+        self.multiline = multiline
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return ""
+        return check_text(value, self.folded_max_length, self.multiline)
+
+
+class WholeNumberField(forms.Field):
+    """A whole number written with the ASCII digits 0-9, within [min_value, max_value]; None when absent."""
+
+    default_error_messages = {"required": "is required"}
+
+    def __init__(self, *, min_value=0, max_value=MAX_PAGE, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.min_value = min_value
+        self.max_value = max_value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = whole_number(value, self.min_value, self.max_value)
+        if number is None:
+            raise ValidationError(
+                f"must be a whole number from {self.min_value} to {self.max_value}, written with the digits 0-9",
+                code="invalid",
+            )
+        return number
+
+
+class OneOfField(forms.Field):
+    """One of a fixed set of values, or "" when absent; the message lists them."""
+
+    default_error_messages = {"required": "is required"}
+
+    def __init__(self, *, choices, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.allowed = list(choices)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return ""
+        if not isinstance(value, str) or value not in self.allowed:
+            listed = ", ".join(f'"{choice}"' for choice in self.allowed)
+            raise ValidationError(f"must be one of {listed}", code="invalid_choice")
+        return value
+
+
+class LocaleField(OneOfField):
+    """A language of the site; the default language when absent."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[code for code, _name in settings.LANGUAGES], **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value) or settings.LANGUAGE_CODE
+
+
+class Parameters(forms.Form):
+    """The parameters an API accepts: `Parameters.read(data)` gives them cleaned or raises InvalidInput.
+
+    A parameter given twice counts once, with its last value (Django's QueryDict.get); parameters
+    that the API does not know are ignored, as any web API does.
+    """
+
+    @classmethod
+    def read(cls, data):
+        form = cls(data=data)
+        if form.is_valid():
+            return form.cleaned_data
+        name, errors = next(iter(form.errors.as_data().items()))
+        status = 413 if any(error.code == "too_long" for error in errors) and name in cls.too_large else 400
+        raise InvalidInput(f"{name} {errors[0].messages[0]}", status=status)
+
+    too_large = ()  # the fields whose excessive length is answered 413 Content Too Large rather than 400
+
+
+# JSON bodies ---------------------------------------------------------------------------------------
+
+
+def is_json_content_type(content_type):
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
+
+
+def refuse_constant(name):
+    raise InvalidInput(f"the request body must be JSON: {name} is not a JSON number")
+
+
+def bounded_int(digits):
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise InvalidInput(f"numbers in the request body have at most {MAX_INTEGER_DIGITS} digits")
+    return int(digits)
+
+
+def finite_float(text):
+    number = float(text)
+    if not math.isfinite(number):
+        raise InvalidInput("numbers in the request body must be finite")
+    return number
+
+
+def depth_of(value):
+    """How deeply lists and objects nest in a parsed JSON value, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def read_json(request, max_bytes, example):
+    """The JSON value of the request's body, or InvalidInput with the status to answer.
+
+    415 for another content type, 413 past max_bytes, 400 for anything that is not strict JSON
+    of a reasonable shape. `example` is shown in the messages.
+    """
+    if not is_json_content_type(request.content_type or ""):
+        raise InvalidInput(f"send the body as JSON with the header Content-Type: application/json: {example}", 415)
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if whole_number(length, maximum=10**18) is None:
+        raise InvalidInput("the Content-Length header must be a whole number")
+    if int(length) > max_bytes:
+        raise InvalidInput(f"the request body is larger than {max_bytes} bytes", 413)
+    body = request.body
+    if len(body) > max_bytes:
+        raise InvalidInput(f"the request body is larger than {max_bytes} bytes", 413)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput("the request body must be UTF-8 text") from error
+    try:
+        payload = json.loads(text, parse_int=bounded_int, parse_float=finite_float, parse_constant=refuse_constant)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(f"the request body must be JSON: {example}") from error
+    except RecursionError as error:  # the C parser gives up near 1,000 levels: far past our limit
+        raise InvalidInput(f"the request body nests deeper than {MAX_JSON_DEPTH} levels") from error
+    if depth_of(payload) > MAX_JSON_DEPTH:
+        raise InvalidInput(f"the request body nests deeper than {MAX_JSON_DEPTH} levels")
+    return payload
