@@ -8,7 +8,6 @@ it built from is no longer current.
 
 import re
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -19,10 +18,21 @@ from wagtail.models import Locale
 from glossary.matcher import Matcher, Term, is_acronym
 
 VERSION_KEY = "glossary:terms-version"
-TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)(?:\s[^>]*)?>", re.S)
+TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)((?:\s[^>]*)?)>", re.S)
+CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+# Where a term link would be wrong: inside another link or an abbreviation, in headings, labels and
+# other interface text (buttons, form controls, navigation, a disclosure's summary, the label of a
+# fact), in code, in what is already highlighted, and in asides (their facts and links repeat the
+# page; the first occurrence to link is the one in the text).
 NO_LINK_INSIDE = {
-    "a", "abbr", "button", "code", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "head", "kbd",
-    "label", "option", "pre", "samp", "script", "select", "style", "svg", "textarea", "title",
+    "a", "abbr", "aside", "button", "code", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "kbd", "label", "legend", "mark", "nav", "option", "pre", "samp", "script", "select", "style", "summary",
+    "svg", "textarea", "title",
+}  # fmt: skip
+# Elements of any name that hold labels rather than prose: theme chips and page kickers (fact labels are <dt>).
+NO_LINK_CLASSES = {"tag", "tag-list", "page-header__kicker"}
+VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 }  # fmt: skip
 APOSTROPHE_ENTITIES = re.compile(r"&#x27;|&#39;|&apos;")
 
@@ -100,16 +110,28 @@ def term_link(match):
 
 
 def link_terms(html, matcher, exclude=()):
-    """Link the first occurrence of each term in `html`, outside headings, links, code and attributes."""
+    """Link the first occurrence of each term in `html`, in its text only, outside the `NO_LINK_*` elements."""
     if not matcher:
         return html
     linked = set(exclude)
-    blocked = Counter()
+    # The open elements, each with whether it forbids links inside. An end tag closes the latest
+    # element of its name and whatever was left open inside it (an <li> without </li>); an end tag
+    # that closes nothing is ignored, as a browser would.
+    open_elements = []
     parts = []
     position = 0
 
+    def blocked():
+        return any(blocking for _name, blocking in open_elements)
+
+    def close(name):
+        for depth in range(len(open_elements) - 1, -1, -1):
+            if open_elements[depth][0] == name:
+                del open_elements[depth:]
+                return
+
     def text(chunk):
-        if sum(blocked.values()) or not chunk.strip():
+        if not chunk.strip() or blocked():
             return chunk
         chunk = APOSTROPHE_ENTITIES.sub("'", chunk)
         pieces, cursor = [], 0
@@ -128,15 +150,24 @@ def link_terms(html, matcher, exclude=()):
     for tag in TAG.finditer(html):
         parts.append(text(html[position : tag.start()]))
         parts.append(tag.group())
-        name = (tag.group(2) or "").lower()
-        if name in NO_LINK_INSIDE and not tag.group().endswith("/>"):
-            if tag.group(1):
-                blocked[name] = max(0, blocked[name] - 1)
-            else:
-                blocked[name] += 1
         position = tag.end()
+        name = (tag.group(2) or "").lower()
+        if not name or name in VOID_ELEMENTS or tag.group().endswith("/>"):
+            continue
+        if tag.group(1):
+            close(name)
+        else:
+            open_elements.append((name, name in NO_LINK_INSIDE or excluded_class(tag.group(3))))
     parts.append(text(html[position:]))
     return "".join(parts)
+
+
+def excluded_class(attributes):
+    found = CLASS_ATTRIBUTE.search(attributes or "")
+    if not found:
+        return False
+    classes = next(value for value in found.groups() if value is not None)
+    return not NO_LINK_CLASSES.isdisjoint(classes.split())
 
 
 def find_terms(text, language_code):

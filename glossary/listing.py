@@ -52,6 +52,11 @@ class GlossaryListing:
     def is_filtered(self):
         return bool(self.letter or self.domain or self.kind or self.query)
 
+    @property
+    def folded_filter_count(self):
+        """How many of the filters that fold away on small screens (domain, kind) are in use."""
+        return int(bool(self.domain)) + int(bool(self.kind))
+
     def alphabet(self):
         return [(letter, letter in self.letters_present) for letter in [*ascii_uppercase, OTHER]]
 

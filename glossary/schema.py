@@ -17,16 +17,17 @@ def defined_term(term, term_url, term_set_url, language):
 
 
 def defined_term_set(index, terms, request):
+    """The listing's description: each term's name and URL only. Search engines need no more to find
+    the terms, and each term page (and the API) carries its full description."""
     url = index.get_full_url(request)
-    language = index.locale.language_code
     return {
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",
         "@id": url,
         "url": url,
         "name": index.title,
-        "inLanguage": language,
-        "hasDefinedTerm": [defined_term(term, f"{url}{term.slug}/", url, language) for term in terms],
+        "inLanguage": index.locale.language_code,
+        "hasDefinedTerm": [{"@type": "DefinedTerm", "name": term.title, "url": f"{url}{term.slug}/"} for term in terms],
     }
 
 

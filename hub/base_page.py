@@ -17,6 +17,12 @@ class BasePage(Page):
         max_length=400,
         help_text=_("Une ou deux phrases, reprises dans les listes, les résultats de recherche et les aperçus."),
     )
+    menu_title = models.CharField(
+        _("titre dans le menu"),
+        max_length=40,
+        blank=True,
+        help_text=_("Un titre court pour la navigation principale. À défaut, le titre de la page."),
+    )
     link_glossary_terms = models.BooleanField(
         _("lier les termes du glossaire"),
         default=True,
@@ -29,11 +35,15 @@ class BasePage(Page):
         index.SearchField("search_roots"),
         index.FilterField("locale"),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title"), FieldPanel("listing_summary")]
     settings_panels = [*Page.settings_panels, FieldPanel("link_glossary_terms")]
 
     class Meta:
         abstract = True
+
+    @property
+    def nav_title(self):
+        return self.menu_title or self.title
 
     @property
     def summary(self):

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+
+from hub.localization import localize
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -107,9 +110,24 @@ class LinkBlock(blocks.StructBlock):
         label = _("Lien")
 
 
+def readable_links(links):
+    """(label, page) for each linked page a reader may open, in the reader's language: a page that
+    was unpublished or restricted since the link was made is left out, title included."""
+    chosen = [(link["label"], link["page"]) for link in links if link["page"] is not None]
+    pages = localize([page for _label, page in chosen])
+    readable = set(Page.objects.filter(pk__in=[page.pk for page in pages]).live().public().values_list("pk", flat=True))
+    labelled = zip((label for label, _source in chosen), pages, strict=True)
+    return [(label or page.title, page) for label, page in labelled if page.pk in readable]
+
+
 class LinksBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre"), default="Pour aller plus loin", max_length=120)
     links = blocks.ListBlock(LinkBlock(), label=_("Liens"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["readable_links"] = readable_links(value["links"])
+        return context
 
     class Meta:
         icon = "list-ul"
@@ -117,6 +135,26 @@ class LinksBlock(blocks.StructBlock):
         label = _("Liste de liens")
         description = _("Des liens vers d'autres pages du site ou des termes du glossaire.")
         preview_value = {"title": "Pour aller plus loin", "links": []}
+
+
+class SiteDetailsBlock(blocks.StructBlock):
+    """What the operator of the site entered in its settings, shown where a page needs it."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("legal", _("Éditeur, direction de la publication et hébergeur")),
+            ("contact", _("Adresse de contact")),
+        ],
+        default="contact",
+        label=_("Informations"),
+    )
+
+    class Meta:
+        icon = "site"
+        template = "components/streamfield/site_details_block.html"
+        label = _("Informations du site")
+        description = _("Reprend les informations saisies dans Paramètres › Identité du site.")
+        preview_value = {"kind": "contact"}
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -127,6 +165,7 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     document = DocumentBlock()
     links = LinksBlock()
+    site_details = SiteDetailsBlock()
 
     class Meta:
         block_counts = {}

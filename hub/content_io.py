@@ -1,8 +1,8 @@
 """Reading the hub's hand-written content files: YAML, a small rich-text format and body blocks.
 
 The rich-text format: paragraphs separated by blank lines; lines starting with "- " form a bullet
-list, "1. " a numbered list; **bold** and *italic* inline. Nothing else, so that the files stay
-readable and the HTML they give is always valid.
+list, "1. " a numbered list; **bold**, *italic* and [external links](https://...) inline. Nothing
+else, so that the files stay readable and the HTML they give is always valid.
 """
 
 import re
@@ -16,6 +16,7 @@ BULLET = re.compile(r"^\s*-\s+(.*)$")
 NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+LINK = re.compile(r"\[([^\]]+)\]\((https?://[^\s()'\"<>]+)\)")
 BLOCK_ID_NAMESPACE = uuid.UUID("0b1c6a52-55a7-4d0e-9a55-2c2b2f0d6a11")
 
 
@@ -38,6 +39,7 @@ def read_yaml(path):
 
 def inline(text):
     html = escape(text.strip(), quote=False)
+    html = LINK.sub(r'<a href="\2">\1</a>', html)
     html = BOLD.sub(r"<b>\1</b>", html)
     return ITALIC.sub(r"<i>\1</i>", html)
 
@@ -112,6 +114,8 @@ def body_blocks(items, owner, resolve_page):
         block = {"id": block_id(owner, index)}
         if kind == "heading":
             block.update(type="heading", value={"text": str(value), "level": "h2"})
+        elif kind == "subheading":
+            block.update(type="heading", value={"text": str(value), "level": "h3"})
         elif kind == "text":
             block.update(type="text", value=rich_text(value))
         elif kind == "findings":
@@ -129,6 +133,10 @@ def body_blocks(items, owner, resolve_page):
             block.update(
                 type="links", value={"title": value.get("title", ""), "links": list_items(links, owner, index)}
             )
+        elif kind == "site_details":
+            if value not in ("legal", "contact"):
+                raise ContentError(f"{owner}: site_details is 'legal' or 'contact', not {value!r} (item {index + 1})")
+            block.update(type="site_details", value={"kind": value})
         else:
             raise ContentError(f"{owner}: unknown body block {kind!r} (item {index + 1})")
         blocks.append(block)

@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -14,14 +15,24 @@ from hub.home_sections import home_sections
 class HomePage(BasePage):
     """The root of each locale's tree: what the hub is and the way into each section."""
 
+    headline = models.CharField(
+        _("accroche"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Le titre principal de la page d'accueil : à quoi sert le site, en une phrase. "
+            "Le titre de la page reste le nom du site."
+        ),
+    )
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    content_panels = [*BasePage.content_panels, FieldPanel("headline"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("headline"), index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "hub.ContentPage",
+        "hub.SitemapPage",
         "territories.TerritoryIndexPage",
         "practices.PracticeIndexPage",
         "practices.PerspectiveIndexPage",

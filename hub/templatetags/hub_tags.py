@@ -1,13 +1,25 @@
-"""Template tags that know no domain: languages, navigation, breadcrumbs."""
+"""Template tags that know no domain: languages, navigation, breadcrumbs, the footer, page outlines."""
+
+import re
+from dataclasses import dataclass
+from html import unescape
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
+from hub.localization import localize
+
 register = template.Library()
+
+H2 = re.compile(r"<h2\b([^>]*)>(.*?)</h2>", re.S | re.I)
+ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 def _site_root(request):
@@ -66,7 +78,7 @@ def main_navigation(context, home):
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = []
-    for item in home.get_children().live().public().in_menu():
+    for item in home.get_children().live().public().in_menu().specific():
         state = ""
         if current_path == item.path:
             state = "page"
@@ -76,11 +88,32 @@ def main_navigation(context, home):
     return items
 
 
+@register.simple_tag(takes_context=True)
+def footer_links(context, identity):
+    """The footer's legal notice, accessibility statement and site map, in the reader's language.
+
+    The site settings point to the pages (French, the source); each reader gets the live translation
+    in their language, or the page itself when it is not translated yet. Unset or unpublished: no link.
+    """
+    request = context.get("request")
+    links = {}
+    for role in ("legal_notice", "accessibility", "sitemap"):
+        page = getattr(identity, f"{role}_page", None) if identity else None
+        if page is None:
+            continue
+        page = page.localized
+        if page.live:
+            links[role] = page.get_url(request)
+    return links
+
+
 @register.simple_tag
 def breadcrumbs(page):
+    """The page's ancestors below the root, in the reader's language: a French page read at an
+    English address (not translated yet) sits under the English sections."""
     if not isinstance(page, Page):
         return []
-    return page.get_ancestors().filter(depth__gt=1)
+    return localize(list(page.get_ancestors().filter(depth__gt=1)))
 
 
 @register.simple_tag
@@ -97,3 +130,60 @@ def page_alternates(context):
         return []
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     return [(translation.locale.language_code, translation.get_full_url(request)) for translation in translations]
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context))  # noqa: S308 - the template's own output
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture as name %}...{% endcapture %}: render a part of a template now, output it later."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("{% capture as name %} takes a variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@dataclass
+class Outline:
+    html: str
+    headings: list
+
+
+@register.simple_tag
+def outline(html):
+    """The h2 headings of rendered HTML, for a "on this page" list: Outline(html, [{"id", "text"}]).
+
+    A heading without an id gets one from its text, so that every heading can be linked to; the
+    returned html carries those ids.
+    """
+    taken = {match.group(1) or match.group(2) for match in ID_ATTRIBUTE.finditer(str(html))}
+    headings = []
+
+    def visit(match):
+        attributes, inner = match.group(1), match.group(2)
+        text = " ".join(unescape(strip_tags(inner)).split())
+        found = ID_ATTRIBUTE.search(attributes)
+        anchor = (found.group(1) or found.group(2)) if found else ""
+        if not anchor:
+            base = slugify(text) or "section"
+            anchor, number = base, 2
+            while anchor in taken:
+                anchor, number = f"{base}-{number}", number + 1
+            taken.add(anchor)
+            attributes = f'{attributes} id="{anchor}"'
+        if text:
+            headings.append({"id": anchor, "text": text})
+        return f"<h2{attributes}>{inner}</h2>"
+
+    rewritten = H2.sub(visit, str(html))
+    return Outline(mark_safe(rewritten), headings)  # noqa: S308 - the template's own output, ids added

@@ -20,12 +20,14 @@ HAS_CHROMIUM = os.path.exists(CHROMIUM)
 
 
 def pytest_collection_modifyitems(config, items):
-    if HAS_CHROMIUM:
-        return
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: install Debian's chromium package")
     for item in items:
         if "tests/browser/" in str(item.fspath):
-            item.add_marker(skip)
+            # pytest-django sets up the test database only for tests that ask for it: without this mark,
+            # `pytest tests/browser/` alone would serve, and load content into, the development database.
+            item.add_marker(pytest.mark.django_db)
+            if not HAS_CHROMIUM:
+                item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +41,9 @@ def allow_django_beside_playwright(monkeypatch):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # While Playwright's event loop lives in this thread, Django's async guard stands aside (see below).
+    with sync_playwright() as playwright, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
@@ -92,3 +96,37 @@ def page(browser, site_url):
     page.base_url = site_url
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser, site_url):
+    """Pages in contexts of their own: new_page(width=390, height=844, color_scheme="dark", locale="en-GB")."""
+    contexts = []
+
+    def make(width=1280, height=900, color_scheme="light", locale="fr-FR"):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            color_scheme=color_scheme,
+            locale=locale,
+            reduced_motion="reduce",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.base_url = site_url
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def key_paths(django_db_setup, django_db_blocker):
+    """{language: {page name: (path, text to submit or None)}}: the key pages `make shots` photographs,
+    found in the test database."""
+    from hub.management.commands.shots import LANGUAGES, key_pages
+
+    # Playwright's event loop may already run in this thread; these queries only read.
+    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock():
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        return {language: key_pages(language) for language in LANGUAGES}

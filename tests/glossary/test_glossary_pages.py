@@ -171,3 +171,97 @@ def test_flashcards_show_a_term_and_hide_its_meaning_until_revealed(client):
     assert '<h2 id="flashcard-term" class="flashcard__term">PRE</h2>' in html
     assert "<details" in html
     assert client.get("/en/glossary/flashcards/").status_code == 200
+
+
+def test_the_listing_json_ld_gives_each_term_its_name_and_url_only(client):
+    html = client.get("/fr/glossaire/").content.decode()
+    data = jsonld(html)
+    assert len(data["hasDefinedTerm"]) >= 150
+    assert all(set(term) == {"@type", "name", "url"} for term in data["hasDefinedTerm"])
+    pre = next(term for term in data["hasDefinedTerm"] if term["name"] == "PRE")
+    assert pre["url"].endswith("/fr/glossaire/pre/")
+
+
+def test_the_term_page_json_ld_keeps_the_full_description(client):
+    data = jsonld(client.get("/fr/glossaire/pre/").content.decode())
+    assert data["alternateName"] == "Programme de réussite éducative"
+    assert data["description"].startswith("Programme de la politique de la ville")
+
+
+def test_letters_without_terms_are_shown_but_inert(client):
+    html = client.get("/fr/glossaire/?q=reussite+educative").content.decode()
+    letters = re.search(r'<nav class="alphabet".*?</nav>', html, re.S).group()
+    assert '<a class="alphabet__letter" href="#lettre-p">P</a>' in letters
+    assert '<li aria-hidden="true"><span class="alphabet__letter alphabet__letter--empty">A</span></li>' in letters
+    assert 'href="#lettre-a"' not in letters
+    assert len(re.findall(r"<li", letters)) == 27, "every letter A to Z and # is shown"
+
+
+def test_the_folded_filters_open_and_count_themselves_when_one_is_active(client):
+    plain = client.get("/fr/glossaire/").content.decode()
+    assert re.search(r'<details class="glossary-filters__more js-glossary-filters-more">', plain)
+    filtered = client.get("/fr/glossaire/?domain=justice-mineurs&kind=institution").content.decode()
+    assert '<details class="glossary-filters__more js-glossary-filters-more" open>' in filtered
+    assert '<span class="glossary-filters__active">2 actifs</span>' in filtered
+
+
+def test_the_decoder_results_heading_takes_the_focus_and_says_the_count(client):
+    html = client.post("/fr/glossaire/decodeur/", {"text": "Le PRE et le CLSPD dans le QPV."}).content.decode()
+    heading = re.search(r"<h2[^>]*id=\"decoder-results\"[^>]*>(.*?)</h2>", html, re.S)
+    assert 'tabindex="-1"' in heading.group()
+    assert heading.group(1) == "3 termes reconnus"
+    assert "glossary/js/decoder.js" in html
+    assert html.count('<li class="decoder-term">') == 3
+
+
+def test_the_decoder_text_box_is_described_by_its_character_count(client):
+    html = client.post("/fr/glossaire/decodeur/", {"text": "Le PRE."}).content.decode()
+    assert 'aria-describedby="decoder-help decoder-count"' in html
+    count = re.search(r'<p id="decoder-count"[^>]*>(.*?)</p>', html).group(1)
+    assert count == "Caractères : 7 sur 100\xa0000"
+
+
+def test_the_term_page_puts_related_terms_usage_and_source_in_an_aside(client):
+    html = client.get("/fr/glossaire/pre/").content.decode()
+    aside = re.search(r"<aside.*?</aside>", html, re.S).group()
+    assert 'href="/fr/glossaire/qpv/"' in aside
+    assert "Où ce terme apparaît" in aside
+    assert "Loi de programmation pour la cohésion sociale" in aside
+
+
+def test_an_english_term_page_marks_french_only_modules_as_french(client):
+    html = client.get("/en/glossary/pre/").content.decode()
+    assert re.search(r'<a href="/fr/modules-de-formation/[^"]+" hreflang="fr" lang="fr">', html)
+    assert "(in French)" in html
+
+
+def test_content_pages_never_link_terms_in_theme_chips_or_fact_labels(client):
+    practice = client.get("/fr/bonnes-pratiques/diagnostic-partage-des-partenariats/").content.decode()
+    chips = re.search(r'<ul class="tag-list".*?</ul>', practice, re.S).group()
+    assert "interconnaissance" in chips
+    assert "term-link" not in chips
+    territory = client.get("/fr/territoires/brest/").content.decode()
+    labels = re.findall(r"<dt>(.*?)</dt>", territory, re.S)
+    assert "Cité éducative" in labels, "the fact label is there, as plain text"
+
+
+FRENCH_UI = [
+    "Décoder un texte", "Se tester avec des fiches", "Chercher un terme", "Domaine et nature", "Filtrer",
+    "termes", "Caractères", "Texte à décoder", "termes reconnus", "Votre texte", "Les termes expliqués",
+    "Révéler la réponse", "Terme suivant", "Que veut dire", "Fiches vues", "Lire la fiche", "Termes liés",
+    "Où ce terme apparaît", "Autour de ce terme", "Retour au glossaire",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("get", "/en/glossary/?domain=justice-mineurs", None),
+        ("get", "/en/glossary/pre/", None),
+        ("post", "/en/glossary/decoder/", {"text": "The PRE and the CLSPD."}),
+        ("get", "/en/glossary/flashcards/?term=clspd", None),
+    ],
+)
+def test_english_glossary_pages_show_no_french_interface_text(client, method, url, data):
+    html = getattr(client, method)(url, data).content.decode()
+    assert [text for text in FRENCH_UI if text in html] == []

@@ -116,3 +116,60 @@ def test_definitions_are_escaped_in_attributes():
     info = TermInfo("x", "XYZ", "", 'Un "terme" <b>', "/fr/glossaire/x/")
     html = link_terms("<p>XYZ</p>", Matcher([Term("x", ("XYZ",), info)]))
     assert 'data-definition="Un &quot;terme&quot; &lt;b&gt;"' in html
+
+
+def test_a_term_in_a_paragraph_is_linked_but_not_in_an_h2_a_chip_a_fact_label_or_a_nav(matcher):
+    html = link_terms(
+        '<nav aria-label="Sections"><ul><li><a href="/a/">Sommaire</a> PRE</li></ul></nav>'
+        "<h2>Le PRE</h2>"
+        '<dl class="facts"><div><dt>PRE</dt><dd>oui</dd></div></dl>'
+        '<ul class="tag-list"><li class="tag">PRE</li></ul>'
+        "<p>Le PRE de la ville.</p>",
+        matcher,
+    )
+    assert html.count("term-link") == 1
+    assert '<p>Le <a class="term-link" href="/fr/glossaire/pre/"' in html
+
+
+def test_a_term_in_a_tag_chip_is_not_linked_even_with_no_other_occurrence(matcher):
+    html = link_terms('<ul class="tag-list"><li class="tag">Cité éducative</li></ul>', matcher)
+    assert "term-link" not in html
+
+
+def test_a_chip_is_recognised_by_its_class_whatever_the_element(matcher):
+    html = link_terms('<p>Thème : <span class="card__meta tag">diagnostic partagé</span></p>', matcher)
+    assert "term-link" not in html
+
+
+def test_a_fact_label_is_not_linked_but_its_value_is(matcher):
+    html = link_terms("<dl><div><dt>Cité éducative</dt><dd>Une Cité éducative depuis 2019</dd></div></dl>", matcher)
+    assert "<dt>Cité éducative</dt>" in html
+    assert '<dd>Une <a class="term-link" href="/fr/glossaire/cite-educative/"' in html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<button>Le PRE</button>",
+        "<label>PRE</label>",
+        "<details><summary>Le PRE</summary></details>",
+        "<p>Le <mark>PRE</mark></p>",
+        "<p><abbr>PRE</abbr></p>",
+        "<aside><p>Le PRE</p></aside>",
+        "<form><select><option>PRE</option></select><textarea>PRE</textarea></form>",
+    ],
+)
+def test_interface_text_is_never_linked(matcher, html):
+    assert link_terms(html, matcher) == html
+
+
+def test_linking_resumes_after_a_chip_list_left_with_unclosed_items(matcher):
+    html = link_terms('<ul class="tag-list"><li class="tag">PRE<li class="tag">QPV</ul><p>Le PRE.</p>', matcher)
+    assert html.count("term-link") == 1
+    assert '<p>Le <a class="term-link"' in html
+
+
+def test_an_end_tag_that_closes_nothing_does_not_unblock_a_heading(matcher):
+    html = link_terms("<h2>Le </p>PRE</h2><p>PRE</p>", matcher)
+    assert html.startswith("<h2>Le </p>PRE</h2>")
+    assert html.count("term-link") == 1
