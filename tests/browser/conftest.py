@@ -41,20 +41,14 @@ def allow_django_beside_playwright(monkeypatch):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    from hub.management.commands.shots import CHROMIUM_ARGS
+
     # While Playwright's event loop lives in this thread, Django's async guard stands aside (see below).
     with sync_playwright() as playwright, pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

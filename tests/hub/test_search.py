@@ -278,9 +278,12 @@ def test_a_snippet_follows_the_published_text(client, french):
 
 def test_the_search_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     client.get("/fr/recherche/?q=cooperation")  # fills the per-process caches (glossary matcher)
-    # 44 today: the frame's short menu titles (one query per page type of the menu) and footer links
-    # added 6. Issue 17 brings every page under 10 by caching the navigation and settings.
-    with django_assert_max_num_queries(44):
+    # The frame's short menu titles (one query per page type of the menu) and footer links added 6;
+    # PostgreSQL's search adds its savepoint and planner settings. Issue 17 brings every page under
+    # 10 by caching the navigation and settings.
+    from django.db import connection
+
+    with django_assert_max_num_queries(47 if connection.vendor == "postgresql" else 44):
         assert client.get("/fr/recherche/?q=cooperation").status_code == 200
 
 
