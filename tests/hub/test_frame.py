@@ -286,7 +286,12 @@ def test_main_navigation_uses_the_short_menu_titles(client, language, labels):
 
 def test_menu_button_controls_the_navigation(client):
     html = client.get("/fr/").content.decode()
-    assert '<button type="button" class="menu-button js-menu-button" aria-controls="site-menu" hidden>' in html
+    # Closed from the first paint (nothing moves when menu.js runs); no-script.css opens it without JS.
+    assert (
+        '<button type="button" class="menu-button js-menu-button" aria-controls="site-menu" aria-expanded="false">'
+        in html
+    )
+    assert "hub/css/no-script" in html
     assert '<div class="site-header__menu" id="site-menu">' in html
     assert "hub/js/menu" in html
 

@@ -1,9 +1,9 @@
 // The menu button of small screens: the WAI-ARIA disclosure pattern
 // (https://www.w3.org/WAI/ARIA/apg/patterns/disclosure/). The button shows and hides the
 // navigation it controls (aria-controls) and says whether it is open (aria-expanded); Escape
-// closes it and gives the focus back to the button. The stylesheet hides the navigation only
-// while the button says aria-expanded="false", and shows the button only on small screens:
-// without JavaScript the button stays hidden and the navigation stays on screen.
+// closes it and gives the focus back to the button. The page arrives closed (aria-expanded="false"),
+// so nothing moves when this script runs; without JavaScript, no-script.css (loaded in a
+// <noscript>) hides the button and shows the navigation.
 (function () {
   "use strict";
   var button = document.querySelector(".js-menu-button");
@@ -16,8 +16,6 @@
     button.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
-  setOpen(false);
-  button.hidden = false;
 
   button.addEventListener("click", function () {
     setOpen(button.getAttribute("aria-expanded") !== "true");
