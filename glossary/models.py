@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from glossary.schema import defined_term_page, defined_term_set
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
+from hub.fragments import prefetch_content
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
 from hub.taxonomy import VocabularyTerm
 
@@ -51,6 +52,8 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
     def index_view(self, request):
         from glossary.listing import GlossaryListing
 
+        if prefetch_content(request, self) is not None:
+            return self.render(request)  # the listing is in the cache (hub/fragments.py)
         listing = GlossaryListing(self, request.GET)
         schema = defined_term_set(self, listing.terms, request)
         return self.render(request, context_overrides={"listing": listing, "schema": schema})

@@ -1,7 +1,8 @@
-"""What an anonymous reader may see changed: the glossary's derived data (matcher, usage) is stale.
+"""The terms readers may see changed: every process's matcher is stale.
 
-The version numbers in the shared cache change at once (so that this process sees the change)
-and again once the transaction commits: a process that rebuilt in between read the old rows.
+The terms version in the shared cache changes at once (so that this process sees the change) and
+again once the transaction commits: a process that rebuilt in between read the old rows. What
+depends on every page (where each term appears) follows the content version (`hub.content_cache`).
 """
 
 from django.db import transaction
@@ -10,23 +11,19 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from glossary import linker, usage
+from glossary import linker
 
 
-def readable_content_changed(terms=True):
-    def bump():
-        if terms:
-            linker.invalidate()
-        usage.content_changed()
-
-    bump()
-    transaction.on_commit(bump)
+def terms_changed():
+    linker.invalidate()
+    transaction.on_commit(linker.invalidate)
 
 
 def on_page_changed(sender, instance, **kwargs):
     from glossary.models import GlossaryTermPage
 
-    readable_content_changed(terms=isinstance(instance, GlossaryTermPage) or sender is GlossaryTermPage)
+    if isinstance(instance, GlossaryTermPage) or sender is GlossaryTermPage:
+        terms_changed()
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -36,12 +33,12 @@ def on_deleted(sender, instance, **kwargs):
 
 def on_restriction_changed(sender, instance=None, **kwargs):
     # A restriction hides the page and everything below it, terms included.
-    readable_content_changed()
+    terms_changed()
 
 
 def on_restriction_groups_changed(sender, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"}:
-        readable_content_changed()
+        terms_changed()
 
 
 def connect():

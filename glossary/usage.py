@@ -1,31 +1,16 @@
 """Where each term appears: computed from the text of every published page, never typed by hand.
 
-The result is cached per locale under the current terms version and content version, both
-changed by `glossary.signals` when a term or any page is published, unpublished or deleted.
+The result is cached per locale under the current terms version (`glossary.signals`) and the
+site's content version (`hub.content_cache`), which any publication, withdrawal or deletion changes.
 """
-
-import uuid
 
 from django.core.cache import cache
 
 from wagtail.models import Page
 
 from glossary.linker import matchers, terms_version
+from hub.content_cache import content_version
 from hub.text import page_text
-
-CONTENT_VERSION_KEY = "glossary:content-version"
-
-
-def content_version():
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY)
-    return version
-
-
-def content_changed():
-    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def compute_usage(language_code):

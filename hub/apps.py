@@ -6,6 +6,7 @@ class HubConfig(AppConfig):
     verbose_name = "Coopérer"
 
     def ready(self):
-        from hub import restrictions
+        from hub import content_cache, restrictions
 
         restrictions.connect()
+        content_cache.connect()

@@ -1,12 +1,14 @@
 """The abstract page every content page of the hub inherits: listing and SEO fields, search config."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.fragments import prefetch_content
 from hub.text import page_text, roots
 
 
@@ -55,3 +57,11 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def serve(self, request, *args, **kwargs):
+        """A page whose main content is in the cache (hub/fragments.py) skips computing that content's context."""
+        if prefetch_content(request, self) is None:
+            return super().serve(request, *args, **kwargs)
+        request.is_preview = False
+        context = Page.get_context(self, request, *args, **kwargs)
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -46,7 +47,10 @@ def search_page(request):
         "querystring": urlencode({**base, **filters}),
         "filter_links": filter_links(outcome, base) if outcome else {},
     }
-    return TemplateResponse(request, "hub/search.html", context)
+    response = TemplateResponse(request, "hub/search.html", context)
+    if query:
+        add_never_cache_headers(response)  # each search is recorded (hub/search/log.py): never from a cache
+    return response
 
 
 def filter_links(outcome, base):
@@ -101,7 +105,9 @@ def search_api(request):
         payload["capped"] = True  # "count" covers the most relevant results only: more pages match
     if outcome.message:
         payload["message"] = str(outcome.message)
-    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    add_never_cache_headers(response)  # recorded like the search page's
+    return response
 
 
 @require_GET

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -64,8 +65,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Pages are compressed; Django masks the CSRF token on every response, which defeats BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    # An ETag on every page: a browser revalidating a page it has gets a 304 (hub/page_cache.py).
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SiteContentSecurityPolicyMiddleware",
+    # Before the session, locale and CSRF middleware: a page from the cache costs none of their work.
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hub.middleware.LocaleMiddleware",  # Django's, but a 404 under /api/ stays a 404
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "hub.context_processors.site_identity",
             ],
         },
     },
@@ -127,6 +133,23 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# The page cache for anonymous readers (hub/page_cache.py), keyed by the content version: entries
+# are never stale, the timeout only bounds what an unused entry costs.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = 60 * 60 * 24
+# A front-end cache (Varnish) purged after every change: FRONTEND_CACHE_PURGE_URL is where it takes
+# PURGE requests (deploy/varnish/default.vcl). Only then may it keep pages (s-maxage); without a
+# purger, a shared cache must come back for every request.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "86400")) if FRONTEND_CACHE_PURGE_URL else 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

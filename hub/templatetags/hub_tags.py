@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
+from hub import fragments
+from hub.fragments import fragments_allowed
 from hub.localization import localize
 
 register = template.Library()
@@ -130,6 +132,42 @@ def page_alternates(context):
         return []
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     return [(translation.locale.language_code, translation.get_full_url(request)) for translation in translations]
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, when):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+        self.when = when
+
+    def render(self, context):
+        request = context.get("request")
+        if not fragments_allowed(request) or (self.when is not None and not self.when.resolve(context)):
+            return self.nodelist.render(context)
+        vary_on = [expression.resolve(context) for expression in self.vary_on]
+        html = fragments.cached_fragment(request, self.name, vary_on, lambda: self.nodelist.render(context))
+        return mark_safe(html)  # noqa: S308 - the template's own output, rendered earlier
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """{% cached_fragment name [vary_on ...] [when=condition] %}...{% endcached_fragment %}: a part of a
+    page rendered once per content version, language and `vary_on` values, then taken from the shared
+    cache (only when `condition` holds, if given).
+
+    Like Django's {% cache %}, with the key that the page cache uses (hub/content_cache.py), so that
+    any change readers could see renders it again; never for a preview or a POST.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% cached_fragment %} takes a name")
+    when = None
+    if bits[-1].startswith("when="):
+        when = parser.compile_filter(bits.pop().removeprefix("when="))
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]], when)
 
 
 class CaptureNode(template.Node):

@@ -1,0 +1,168 @@
+"""Two processes, one cache: a page published in one process shows at once in the pages another serves.
+
+A copy of the test database is served by gunicorn in a process of its own, with the cache of a
+real deployment (files under VAR_DIR, or Redis); an editor's publication is made in a second
+process, through the admin's bulk publish action. Nothing is shared but the database and the cache.
+"""
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+import pytest
+
+from practices.models import PracticePage
+
+ROOT = Path(settings.BASE_DIR)
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+PUBLISH = textwrap.dedent(
+    """
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk={pk}).specific
+    editor = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "x")
+    page.title = {title!r}
+    page.save_revision(user=editor)
+    client = Client()
+    client.force_login(editor)
+    response = client.post("/admin/bulk/wagtailcore/page/publish/?id={pk}", {{"include_descendants": ""}})
+    assert response.status_code == 302, response.status_code
+    """
+)
+
+
+def run(command, **options):
+    """A command line of this file's own (the project's manage.py, PostgreSQL's tools), failing loudly."""
+    return subprocess.run(command, check=True, capture_output=True, **options)  # noqa: S603 - built here
+
+
+def tool(name):
+    return shutil.which(name) or name
+
+
+def redis_reachable():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def copy_database(tmp_path):
+    """A copy of the test database (its content, committed when the session started) for other processes."""
+    if connection.vendor == "sqlite":
+        target = tmp_path / "site.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)
+        return f"sqlite:///{target}", lambda: None
+    name = f"cooperer_copy_{uuid.uuid4().hex[:8]}"
+    params = connection.settings_dict
+    base = ["-h", params["HOST"] or "127.0.0.1", "-p", str(params["PORT"] or 5432), "-U", params["USER"]]
+    run([tool("createdb"), *base, name])
+    dump = run([tool("pg_dump"), *base, "-Fc", params["NAME"]]).stdout
+    run([tool("pg_restore"), *base, "--no-owner", "-d", name], input=dump)
+    url = f"postgres://{params['USER']}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/{name}"
+    return url, lambda: run([tool("dropdb"), *base, "--force", name])
+
+
+SERVER_ENVIRONMENT = {
+    "DJANGO_SETTINGS_MODULE": "hub.settings.base",
+    "DEBUG": "0",
+    "SECRET_KEY": "shared-cache-test-" + "x" * 50,
+}
+
+
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    """The hashed static files that pages link to with DEBUG off, collected once."""
+    var_dir = tmp_path_factory.mktemp("static")
+    run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **SERVER_ENVIRONMENT, "VAR_DIR": str(var_dir)},
+    )
+    return var_dir / "static"
+
+
+@pytest.fixture(params=["files", "redis"])
+def deployment(request, tmp_path, static_root, db):
+    if request.param == "redis" and not redis_reachable():
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    database_url, drop = copy_database(tmp_path)
+    (tmp_path / "static").symlink_to(static_root)
+    environment = {
+        **os.environ,
+        **SERVER_ENVIRONMENT,
+        "DATABASE_URL": database_url,
+        "VAR_DIR": str(tmp_path),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "REDIS_URL": REDIS_URL if request.param == "redis" else "",
+    }
+    if request.param == "redis":
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, built here
+        [str(Path(sys.executable).with_name("gunicorn")), "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _attempt in range(200):
+        try:
+            urllib.request.urlopen(base + "/healthz")  # noqa: S310 - 127.0.0.1, built here
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base, environment
+    server.terminate()
+    server.wait(timeout=10)
+    drop()
+
+
+def read(url):
+    with urllib.request.urlopen(url) as response:  # noqa: S310 - 127.0.0.1, built here
+        return response.headers.get("X-Page-Cache"), response.read().decode()
+
+
+def test_a_page_published_by_one_process_is_served_new_at_once_by_another(deployment, french):
+    base, environment = deployment
+    page = PracticePage.objects.get(slug="annuaire-des-acteurs", locale=french)
+    listing = page.get_parent()
+    read(base + page.url)
+    read(base + listing.url)
+    status, _html = read(base + page.url)
+    assert status == "hit"
+
+    title = "Annuaire publié par un autre processus"
+    run(
+        [sys.executable, "manage.py", "shell", "-c", PUBLISH.format(pk=page.pk, title=title)], cwd=ROOT, env=environment
+    )
+
+    status, html = read(base + page.url)
+    assert status == "miss"
+    assert title in html
+    assert title in read(base + listing.url)[1]
