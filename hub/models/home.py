@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES, BodyBlock
+from hub.fragments import cached_route
 from hub.home_sections import home_sections
 
 
@@ -43,6 +44,10 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def route(self, request, path_components):
+        """Every page of a language is routed from its home page: remembered (hub/fragments.py)."""
+        return cached_route(self, request, path_components, super().route)
 
     def get_meta_description(self):
         """Search engines get the introduction's first sentences when no description was written."""
