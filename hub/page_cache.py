@@ -29,8 +29,8 @@ STATUS_HEADER = "X-Page-Cache"
 TRACKING_PARAMETER = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_cid|mc_eid|_ga)$")
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
-# Headers the response gets again on the way out (security, CSP, compression) or that belong to one reply.
-NOT_STORED_HEADERS = {STATUS_HEADER.lower(), "set-cookie", "date", "expires"}
+# Headers that belong to one reply, or that follow the settings of the moment (Cache-Control).
+NOT_STORED_HEADERS = {STATUS_HEADER.lower(), "set-cookie", "date", "expires", "cache-control"}
 
 
 def normalised_query(query_string):
@@ -86,6 +86,7 @@ class PageCacheMiddleware:
         if stored is not None:
             content, headers = stored
             response = HttpResponse(content, headers=headers)
+            shared_cache_headers(response)
             response[STATUS_HEADER] = "hit"
             return response
         response = self.get_response(request)

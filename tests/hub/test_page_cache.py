@@ -294,3 +294,10 @@ def test_a_publication_purges_the_front_end_cache_from_the_site_root(
     paths = {path for _host, path in PurgeRecorder.received}
     assert "/" in paths  # deploy/varnish/default.vcl bans everything below a purged address
     assert page.url in paths  # Wagtail's own purge of the page itself
+
+
+def test_a_page_from_the_cache_carries_the_cache_control_of_the_current_settings(client, settings):
+    client.get("/fr/")
+    settings.PAGE_CACHE_SHARED_MAX_AGE = 600  # a front-end cache configured since the page was stored
+    response = client.get("/fr/")
+    assert (cache_status(response), response["Cache-Control"]) == ("hit", "public, max-age=0, s-maxage=600")

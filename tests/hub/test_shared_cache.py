@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
@@ -104,48 +105,82 @@ def static_root(tmp_path_factory):
     return var_dir / "static"
 
 
-@pytest.fixture(params=["files", "redis"])
-def deployment(request, tmp_path, static_root, db):
-    if request.param == "redis" and not redis_reachable():
-        pytest.skip("no Redis server on 127.0.0.1:6379")
+def wait_for(url):
+    for _attempt in range(300):
+        try:
+            urllib.request.urlopen(url)  # noqa: S310 - 127.0.0.1, built here
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing answers at {url}")
+
+
+def start(command, environment=None):
+    return subprocess.Popen(  # noqa: S603 - our own gunicorn or Debian's varnishd, built here
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def start_instance(environment, port):
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    server = start([gunicorn, "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"], environment)
+    wait_for(f"http://127.0.0.1:{port}/healthz")
+    return server
+
+
+def stop(*servers):
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def instance_environment(tmp_path, static_root, db):
+    """What two instances of the site share: a copy of the database, and the files of VAR_DIR."""
     database_url, drop = copy_database(tmp_path)
     (tmp_path / "static").symlink_to(static_root)
-    environment = {
+    yield {
         **os.environ,
         **SERVER_ENVIRONMENT,
         "DATABASE_URL": database_url,
         "VAR_DIR": str(tmp_path),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "REDIS_URL": REDIS_URL if request.param == "redis" else "",
+        "REDIS_URL": "",
     }
-    if request.param == "redis":
-        import redis
-
-        redis.Redis.from_url(REDIS_URL).flushdb()
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, built here
-        [str(Path(sys.executable).with_name("gunicorn")), "hub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _attempt in range(200):
-        try:
-            urllib.request.urlopen(base + "/healthz")  # noqa: S310 - 127.0.0.1, built here
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base, environment
-    server.terminate()
-    server.wait(timeout=10)
     drop()
 
 
-def read(url):
-    with urllib.request.urlopen(url) as response:  # noqa: S310 - 127.0.0.1, built here
-        return response.headers.get("X-Page-Cache"), response.read().decode()
+def empty_redis():
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()  # another test's copy of the site left its pages there
+    return REDIS_URL
+
+
+@pytest.fixture(params=["files", "redis"])
+def deployment(request, instance_environment):
+    environment = instance_environment
+    if request.param == "redis":
+        if not redis_reachable():
+            pytest.skip("no Redis server on 127.0.0.1:6379")
+        environment["REDIS_URL"] = empty_redis()
+    port = free_port()
+    server = start_instance(environment, port)
+    yield f"http://127.0.0.1:{port}", environment
+    stop(server)
+
+
+def read(url, header="X-Page-Cache"):
+    request = urllib.request.Request(url, headers={"Host": "localhost"})  # noqa: S310 - the site's hostname
+    with urllib.request.urlopen(request) as response:  # noqa: S310 - 127.0.0.1, built here
+        return response.headers.get(header), response.read().decode()
+
+
+def publish_in_another_process(page, title, environment):
+    script = PUBLISH.format(pk=page.pk, title=title)
+    run([sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=environment)
 
 
 def test_a_page_published_by_one_process_is_served_new_at_once_by_another(deployment, french):
@@ -166,3 +201,46 @@ def test_a_page_published_by_one_process_is_served_new_at_once_by_another(deploy
     assert status == "miss"
     assert title in html
     assert title in read(base + listing.url)[1]
+
+
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+
+@pytest.mark.skipif(not os.path.exists(VARNISHD), reason="varnishd is not installed (Debian's varnish package)")
+def test_behind_varnish_a_publication_purges_it_and_both_instances_serve_the_new_page(
+    instance_environment, tmp_path, french
+):
+    """The production layout of the README: Varnish in front of two gunicorn instances sharing a cache."""
+    ports = [free_port(), free_port()]
+    varnish_port = free_port()
+    environment = {
+        **instance_environment,
+        "REDIS_URL": empty_redis() if redis_reachable() else "",
+        "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish_port}",
+    }
+    vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+    vcl = vcl.replace('"8001"', f'"{ports[0]}"').replace('"8002"', f'"{ports[1]}"')
+    (tmp_path / "default.vcl").write_text(vcl)
+    instances = [start_instance(environment, port) for port in ports]
+    varnish_command = [VARNISHD, "-F", "-j", "none", "-a", f"127.0.0.1:{varnish_port}", "-f"]
+    varnish_command += [str(tmp_path / "default.vcl"), "-n", str(tmp_path / "varnish"), "-s", "malloc,32m"]
+    varnish = start(varnish_command)
+    try:
+        front = f"http://127.0.0.1:{varnish_port}"
+        wait_for(front + "/healthz")
+        page = PracticePage.objects.get(slug="annuaire-des-acteurs", locale=french)
+        listing = page.get_parent()
+        for url in (page.url, listing.url, page.url, listing.url):
+            status, _html = read(front + url, header="X-Varnish-Cache")
+        assert status == "hit"
+
+        title = "Annuaire publié derrière Varnish"
+        publish_in_another_process(page, title, environment)
+
+        status, html = read(front + page.url, header="X-Varnish-Cache")
+        assert (status, title in html) == ("miss", True)
+        assert title in read(front + listing.url, header="X-Varnish-Cache")[1]
+        for port in ports:
+            assert title in read(f"http://127.0.0.1:{port}{page.url}")[1], port
+    finally:
+        stop(varnish, *instances)
