@@ -69,15 +69,18 @@ migrations: $(VENV)/.requirements-dev ## Create migrations after a model change
 BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cooperer_bench
 
-bench: $(VENV)/.requirements-dev ## Run the benchmarks (glossary linker; search on SQLite and PostgreSQL, 20,000 extra documents)
+bench: $(VENV)/.requirements-dev ## Run the benchmarks (linker; pages, cached and not, under load; search and pages with 20,000 extra documents)
 	mkdir -p var
 	DEBUG=1 $(MANAGE) bench_linker
+	DEBUG=0 SECRET_KEY=bench-only-not-a-secret $(MANAGE) collectstatic --noinput -v0
 	DEBUG=1 $(MANAGE) bench_pages
 	DEBUG=1 DATABASE_URL=$(BENCH_SQLITE_URL) $(MANAGE) bench_search
+	DEBUG=1 VAR_DIR=$(CURDIR)/var/bench-sqlite DATABASE_URL=$(BENCH_SQLITE_URL) $(MANAGE) bench_pages --no-setup --no-load --runs 5
 	@if $(PY) -c "import psycopg; psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres').close()" 2>/dev/null; then \
 		$(PY) -c "import psycopg; c = psycopg.connect('$(BENCH_POSTGRES_URL)'.rsplit('/', 1)[0] + '/postgres', autocommit=True); c.execute('CREATE DATABASE $(notdir $(BENCH_POSTGRES_URL))') if not c.execute(\"SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_POSTGRES_URL))'\").fetchone() else None"; \
 		DEBUG=1 DATABASE_URL=$(BENCH_POSTGRES_URL) $(MANAGE) bench_search; \
-	else echo "No PostgreSQL server at $(BENCH_POSTGRES_URL): the PostgreSQL search benchmark is skipped."; fi
+		DEBUG=1 VAR_DIR=$(CURDIR)/var/bench-postgres DATABASE_URL=$(BENCH_POSTGRES_URL) $(MANAGE) bench_pages --no-setup --no-load --runs 5; \
+	else echo "No PostgreSQL server at $(BENCH_POSTGRES_URL): the PostgreSQL benchmarks are skipped."; fi
 
 backup: $(VENV)/.requirements ## Write backups/cooperer-<timestamp>.tar.gz: the database and the media files
 	DEBUG=1 $(MANAGE) backup --output backups

@@ -137,6 +137,7 @@ class Command(BaseCommand):
         if not no_setup:
             call_command("migrate", verbosity=0)
             call_command("load_hub_content", verbosity=0)
+        content_changed()  # nothing cached from another database or an earlier run is read back
         client = Client()
         total_pages = Page.objects.count()
         self.stdout.write(f"== {connection.vendor}, {total_pages} pages, cache {settings.CACHES['default']['BACKEND']}")
