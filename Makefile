@@ -40,17 +40,21 @@ content: $(VENV)/.requirements ## Load the site's content again (FORCE=1 overwri
 # pytest exits 5 when it collects no test: say so loudly and succeed; any other failure stops make.
 define run_pytest
 	@echo "== pytest on $(1)"
-	@$(2) $(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	@$(2) $(BIN)/pytest $(PYTEST_ARGS) $(3); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest on $(1): no tests were collected"; \
 	elif [ $$status -ne 0 ]; then echo "pytest on $(1) FAILED (exit $$status)"; exit $$status; fi
 endef
+
+# The browser tests check what Chromium shows and does, which the database does not change: they run
+# in the SQLite pass only (POSTGRES_PYTEST_ARGS= runs them on PostgreSQL too).
+POSTGRES_PYTEST_ARGS ?= --ignore=tests/browser
 
 test: $(VENV)/.requirements-dev ## Lint, check migrations, run the tests on SQLite and (with TEST_DATABASE_URL) PostgreSQL
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(call run_pytest,SQLite,env -u DATABASE_URL)
 ifneq ($(strip $(TEST_DATABASE_URL)),)
-	$(call run_pytest,PostgreSQL,DATABASE_URL=$(TEST_DATABASE_URL))
+	$(call run_pytest,PostgreSQL,DATABASE_URL=$(TEST_DATABASE_URL),$(POSTGRES_PYTEST_ARGS))
 else
 	@echo "TEST_DATABASE_URL is not set: the PostgreSQL run is skipped."
 endif

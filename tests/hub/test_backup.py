@@ -1,19 +1,19 @@
 """make backup / make restore: a site with content, revisions, translations and an image comes back identical.
 
-The test runs the real commands in separate processes, against databases of their own (files for
-SQLite; two scratch databases on the PostgreSQL server when the suite runs on PostgreSQL).
+The test runs the real commands in separate processes, against databases of their own: a copy of
+the test database (its whole content) and an empty one, files for SQLite, scratch databases on the
+PostgreSQL server when the suite runs on PostgreSQL.
 """
 
 import json
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
-from django.db import connection
-
 import pytest
+
+from tests.databases import copy_database, empty_database
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 COMPARED = [
@@ -62,31 +62,6 @@ def environment(database_url, media_root):
     return env
 
 
-def scratch_databases(tmp_path):
-    if connection.vendor != "postgresql":
-        return f"sqlite:///{tmp_path / 'source.sqlite3'}", f"sqlite:///{tmp_path / 'restored.sqlite3'}"
-    import psycopg
-
-    settings = connection.settings_dict
-    base = f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}"
-    names = [f"cooperer_backup_{uuid.uuid4().hex[:8]}_{role}" for role in ("source", "restored")]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    return tuple(f"{base}/{name}" for name in names)
-
-
-def drop_databases(urls):
-    if connection.vendor != "postgresql":
-        return
-    import psycopg
-
-    base = urls[0].rsplit("/", 1)[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        for url in urls:
-            admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-
-
 def snapshot(env):
     data = json.loads(manage(env, "dumpdata", *COMPARED, "--indent", "0"))
     return sorted(json.dumps(item, sort_keys=True) for item in data)
@@ -98,18 +73,17 @@ def media_files(root):
 
 @pytest.mark.django_db
 def test_backup_then_restore_into_an_empty_database_gives_the_same_site(tmp_path):
-    urls = scratch_databases(tmp_path)
+    source_url, drop_source = copy_database(tmp_path, "backup_source")  # the whole site, as loaded
+    restored_url, drop_restored = empty_database(tmp_path, "backup_restored")
     try:
-        source = environment(urls[0], tmp_path / "media-source")
-        manage(source, "migrate", "--noinput")
-        manage(source, "load_hub_content")
+        source = environment(source_url, tmp_path / "media-source")
         manage(source, "shell", "-c", MAKE_IMAGE)
         output = manage(source, "backup", "--output", str(tmp_path / "backups"))
         archive = next((tmp_path / "backups").glob("cooperer-*.tar.gz"))
         assert str(archive) in output
         assert archive.stat().st_mode & 0o777 == 0o600  # it holds password hashes
 
-        restored = environment(urls[1], tmp_path / "media-restored")
+        restored = environment(restored_url, tmp_path / "media-restored")
         manage(restored, "restore", str(archive))
 
         before, after = snapshot(source), snapshot(restored)
@@ -121,7 +95,8 @@ def test_backup_then_restore_into_an_empty_database_gives_the_same_site(tmp_path
         assert any(name.startswith("original_images/") for name in originals)
         assert media_files(tmp_path / "media-restored") == originals
     finally:
-        drop_databases(urls)
+        drop_source()
+        drop_restored()
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):

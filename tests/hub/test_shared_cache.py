@@ -8,22 +8,20 @@ process, through the admin's bulk publish action. Nothing is shared but the data
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
 import urllib.error
 import urllib.request
-import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
 
 import pytest
 
 from practices.models import PracticePage
+from tests.databases import copy_database
 
 ROOT = Path(settings.BASE_DIR)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -50,10 +48,6 @@ def run(command, **options):
     return subprocess.run(command, check=True, capture_output=True, **options)  # noqa: S603 - built here
 
 
-def tool(name):
-    return shutil.which(name) or name
-
-
 def redis_reachable():
     try:
         with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
@@ -66,24 +60,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def copy_database(tmp_path):
-    """A copy of the test database (its content, committed when the session started) for other processes."""
-    if connection.vendor == "sqlite":
-        target = tmp_path / "site.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
-            connection.connection.backup(copy)
-        return f"sqlite:///{target}", lambda: None
-    name = f"cooperer_copy_{uuid.uuid4().hex[:8]}"
-    params = connection.settings_dict
-    base = ["-h", params["HOST"] or "127.0.0.1", "-p", str(params["PORT"] or 5432), "-U", params["USER"]]
-    run([tool("createdb"), *base, name])
-    dump = run([tool("pg_dump"), *base, "-Fc", params["NAME"]]).stdout
-    run([tool("pg_restore"), *base, "--no-owner", "-d", name], input=dump)
-    url = f"postgres://{params['USER']}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/{name}"
-    return url, lambda: run([tool("dropdb"), *base, "--force", name])
 
 
 SERVER_ENVIRONMENT = {

@@ -9,6 +9,7 @@ against gunicorn (2 workers, DEBUG off) for a cached page and for the same HTML 
 as a static file.
 """
 
+import gc
 import gzip
 import os
 import re
@@ -142,6 +143,8 @@ class Command(BaseCommand):
         total_pages = Page.objects.count()
         self.stdout.write(f"== {connection.vendor}, {total_pages} pages, cache {settings.CACHES['default']['BACKEND']}")
         self.weights(client)
+        gc.collect()
+        gc.freeze()  # as gunicorn.conf.py does in each worker once the site is loaded
         self.queries_and_cpu(client, runs)
         if not no_load:
             self.throughput(seconds)
