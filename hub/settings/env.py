@@ -27,7 +27,14 @@ def env_list(name, default=""):
 
 
 CONNECT_TIMEOUT_SECONDS = 3
-STATEMENT_TIMEOUT_MS = 5000
+STATEMENT_TIMEOUT_MS = 5000  # DATABASE_STATEMENT_TIMEOUT_MS; manage.py sets 0 (no limit) for commands
+
+
+def statement_timeout_ms():
+    raw = os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", str(STATEMENT_TIMEOUT_MS))
+    if not raw.strip().isdigit():
+        raise ImproperlyConfigured(f"DATABASE_STATEMENT_TIMEOUT_MS={raw!r} is not a number of milliseconds.")
+    return int(raw)
 
 
 def database_from_url(url):
@@ -49,7 +56,7 @@ def database_from_url(url):
         # give up connecting after 3 s, and have the server stop any statement after 5 s.
         options = config.setdefault("OPTIONS", {})
         options.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
-        options.setdefault("options", f"-c statement_timeout={STATEMENT_TIMEOUT_MS}")
+        options.setdefault("options", f"-c statement_timeout={statement_timeout_ms()}")
     if engine == "django.db.backends.sqlite3":
         config.pop("CONN_HEALTH_CHECKS", None)
         config["CONN_MAX_AGE"] = 0

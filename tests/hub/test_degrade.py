@@ -100,3 +100,39 @@ def test_a_refused_next_on_the_reader_login_form_goes_home(client, django_user_m
     )
     assert response.status_code == 302
     assert response["Location"] == "/"
+
+
+POSTGRES_URL = "postgres://cooperer@db.example.org:5432/cooperer"
+
+
+def test_serving_bounds_each_postgresql_statement_to_five_seconds(monkeypatch):
+    from hub.settings.env import database_from_url
+
+    monkeypatch.delenv("DATABASE_STATEMENT_TIMEOUT_MS", raising=False)
+    assert database_from_url(POSTGRES_URL)["OPTIONS"]["options"] == "-c statement_timeout=5000"
+
+
+def test_management_commands_run_without_a_statement_limit():
+    """update_index or a content load at 20,000 pages runs statements longer than a reader's request."""
+    script = "from django.db import connection; print(connection.settings_dict['OPTIONS']['options'])"
+    environment = {**os.environ, "DATABASE_URL": POSTGRES_URL}
+    environment.pop("DATABASE_STATEMENT_TIMEOUT_MS", None)
+    result = subprocess.run(  # noqa: S603 - the project's own manage.py
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "-c statement_timeout=0"
+
+
+def test_a_statement_limit_that_is_not_a_number_is_refused_with_its_name(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hub.settings.env import database_from_url
+
+    monkeypatch.setenv("DATABASE_STATEMENT_TIMEOUT_MS", "5s")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_STATEMENT_TIMEOUT_MS"):
+        database_from_url(POSTGRES_URL)

@@ -128,7 +128,7 @@ class Command(BaseCommand):
     help = "Page weights, SQL queries and CPU per request (cold, uncached, cached), and cached throughput."
 
     def add_arguments(self, parser):
-        parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument("--runs", type=int, default=40)
         parser.add_argument("--no-load", action="store_true", help="skip the throughput measurement")
         parser.add_argument("--no-setup", action="store_true", help="use the database as it is (no content load)")
         parser.add_argument("--seconds", type=int, default=10)
