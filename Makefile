@@ -32,6 +32,7 @@ run: $(VENV)/.requirements ## Set up everything and serve the site with its cont
 serve: $(VENV)/.requirements ## Serve the production configuration with gunicorn (needs SECRET_KEY)
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) update_term_usage
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(BIN)/gunicorn hub.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 content: $(VENV)/.requirements ## Load the site's content again (FORCE=1 overwrites editors' changes)

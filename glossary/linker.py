@@ -44,6 +44,7 @@ class TermInfo:
     expansion: str
     definition: str
     url: str
+    page_id: int | None = None
 
 
 def terms_version():
@@ -71,11 +72,11 @@ def published_terms(locale):
         GlossaryTermPage.objects.child_of(index)
         .live()
         .public()
-        .values_list("slug", "title", "expansion", "definition", "variants")
+        .values_list("slug", "title", "expansion", "definition", "variants", "pk")
     )
     terms = []
-    for slug, title, expansion, definition, variants in rows:
-        info = TermInfo(slug, title, expansion, definition, f"{base_url}{slug}/")
+    for slug, title, expansion, definition, variants, pk in rows:
+        info = TermInfo(slug, title, expansion, definition, f"{base_url}{slug}/", pk)
         forms = [title, *[line.strip() for line in variants.splitlines() if line.strip()]]
         if expansion:
             forms.append(expansion)

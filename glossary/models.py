@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -15,6 +17,8 @@ from hub.blocks import RICH_TEXT_FEATURES
 from hub.fragments import prefetch_content
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
 from hub.taxonomy import VocabularyTerm
+
+USAGE_PER_PAGE = 20
 
 
 class TermKind(models.TextChoices):
@@ -145,15 +149,41 @@ class GlossaryTermPage(BasePage):
         return self.listing_summary or self.definition
 
     def get_context(self, request, *args, **kwargs):
-        from glossary.usage import term_usage
-
         context = super().get_context(request, *args, **kwargs)
         context["related_terms"] = localized_pages(self.related_terms.order_by("title"))
         context["modules"] = localized_pages(related_in_any_locale(self, "modules").order_by("title"))
-        context["appears_in"] = term_usage(self.locale.language_code).get(self.slug, [])
+        context["appears_in"] = self.pages_using(request.GET.get("page"))
         context["domains"] = localized_objects(self.domains.all())
         context["schema"] = defined_term_page(self, request)
         return context
 
+    def pages_using(self, page_number):
+        """One page of the live, public pages that mention this term, by title (rows kept by `glossary.usage`)."""
+        pages = Page.objects.filter(term_usages__term=self).select_related("locale").order_by("title", "pk")
+        return Paginator(pages, USAGE_PER_PAGE).get_page(page_number)
+
     def variant_list(self):
         return [line.strip() for line in self.variants.splitlines() if line.strip()]
+
+
+class TermUsage(models.Model):
+    """A live, public page that mentions a term: "where this term appears", kept by `glossary.usage`."""
+
+    term = models.ForeignKey(GlossaryTermPage, on_delete=models.CASCADE, related_name="usages")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="term_usages")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["term", "page"], name="unique_term_usage")]
+
+    def __str__(self):
+        return f"{self.term_id} in {self.page_id}"
+
+
+class TermUsageBuild(models.Model):
+    """The terms that a language's usage rows were computed with, as a digest of their match forms."""
+
+    locale = models.OneToOneField("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    terms_digest = models.CharField(max_length=64)
+
+    def __str__(self):
+        return f"{self.locale_id}: {self.terms_digest}"

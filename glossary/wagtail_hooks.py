@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
 from glossary import admin_views
 from glossary.models import GlossaryTermPage
 from glossary.transfer import IMPORT_ACTION
-from glossary.usage import term_usage
 
 
 @hooks.register("register_admin_urls")
@@ -50,9 +50,9 @@ def warn_before_deleting_a_used_term(request, page):
     """Before a term is deleted, tell the editor where it is used; its links will become plain text."""
     if request.method != "GET" or not isinstance(page.specific, GlossaryTermPage):
         return None
-    pages = term_usage(page.locale.language_code).get(page.slug, [])
+    pages = list(Page.objects.filter(term_usages__term=page).order_by("title").values_list("title", flat=True))
     linked = list(page.specific.modules.all()) + list(GlossaryTermPage.objects.filter(related_terms=page))
-    titles = [title for title, _url in pages] + [str(item) for item in linked if str(item) not in dict(pages)]
+    titles = pages + [str(item) for item in linked if str(item) not in pages]
     if titles:
         messages.warning(
             request,

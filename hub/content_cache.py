@@ -1,7 +1,7 @@
 """One key for "what a reader may see has changed": the content version.
 
 Every cache of what readers see (the page cache, the template fragments, the site settings, the
-glossary's "where this term appears") puts the content version in its keys. Any change an anonymous
+routing) puts the content version in its keys. Any change an anonymous
 reader could see replaces it: a page published, unpublished, moved, renamed or deleted, a view
 restriction added or removed, a snippet (stages, themes, actor types…), a tag, a site setting,
 a site or a locale saved or deleted. Every process reads the version from the shared cache (Redis, or
@@ -33,8 +33,9 @@ VERSION_KEY = "hub:content-version"
 # and view restrictions are listed one by one below (its other tables are the admin's).
 READER_APPS = {"hub", "glossary", "practices", "territories", "taggit"}
 READER_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailcore.pageviewrestriction"}
-# Rows of the reader apps that readers never see: logs and counters.
-NOT_SHOWN = {"hub.searchmissdaily"}
+# Rows of the reader apps that readers never see: logs, counters, and the glossary's usage rows
+# (derived from pages; what changes them changes the version itself).
+NOT_SHOWN = {"hub.searchmissdaily", "glossary.termusage", "glossary.termusagebuild"}
 
 
 def content_version():
@@ -106,7 +107,11 @@ def connect():
     page_slug_changed.connect(on_page_event, dispatch_uid="hub-content-slug-changed")
     post_page_move.connect(on_page_event, dispatch_uid="hub-content-moved")
     post_save.connect(on_row_saved, dispatch_uid="hub-content-row-saved")
-    post_delete.connect(on_row_deleted, dispatch_uid="hub-content-row-deleted")
+    # One receiver per model, not one for all: a model with a delete receiver loses Django's fast
+    # bulk delete (each row is fetched and signalled), which the glossary's usage rows rely on.
+    rows = [model for model in apps.get_models() if shown_to_readers(model) and not issubclass(model, Page)]
+    for model in [Page, *rows]:
+        post_delete.connect(on_row_deleted, sender=model, dispatch_uid=f"hub-content-deleted-{model._meta.label_lower}")
     m2m_changed.connect(on_m2m_changed, sender=PageViewRestriction.groups.through, dispatch_uid="hub-content-groups")
     for model in apps.get_models():
         for field in model._meta.local_many_to_many:

@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from glossary import content_loader as glossary_content
+from glossary.usage import update_every_language
 from hub.content_import import ContentSync, PageSpec
 from hub.content_io import body_blocks, read_yaml, rich_text
 from hub.models import ContentPage, HomePage, SiteIdentity, SitemapPage
@@ -131,4 +132,5 @@ def load_hub_content(force=False, restore_deleted=False, log=None):
         # before their children were added in this same transaction: their stale child counts
         # would hide those children from routing. Recount once every hook has run.
         transaction.on_commit(lambda: Page.fix_tree(fix_paths=False))
+        transaction.on_commit(update_every_language)  # those translations' terms were published last
         return sync.stats

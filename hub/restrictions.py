@@ -88,5 +88,6 @@ def connect():
     m2m_changed.connect(
         on_restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="hub-restriction-groups"
     )
-    pre_delete.connect(on_page_pre_delete, dispatch_uid="hub-page-pre-delete")
-    post_delete.connect(on_page_post_delete, dispatch_uid="hub-page-post-delete")
+    # Django sends a deleted page's signals for each of its models, Page included.
+    pre_delete.connect(on_page_pre_delete, sender=Page, dispatch_uid="hub-page-pre-delete")
+    post_delete.connect(on_page_post_delete, sender=Page, dispatch_uid="hub-page-post-delete")

@@ -101,3 +101,6 @@ class Command(BaseCommand):
                         )
                         index.add_child(instance=page)
         call_command("update_index", verbosity=0)
+        started = time.perf_counter()
+        call_command("update_term_usage", rebuild=True, verbosity=0)  # pages added without publishing
+        self.stdout.write(f'"where this term appears" rebuilt in {time.perf_counter() - started:.1f} s')
