@@ -29,10 +29,15 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 VERSION_KEY = "hub:content-version"
-# Apps whose rows readers see, besides pages: the site's own and the tags. Wagtail's sites, locales
-# and view restrictions are listed one by one below (its other tables are the admin's).
+# Apps whose rows readers see, besides pages: the site's own and the tags. Wagtail's sites, locales,
+# view restrictions and search promotions are listed one by one below (its other tables are the admin's).
 READER_APPS = {"hub", "glossary", "practices", "territories", "taggit"}
-READER_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailcore.pageviewrestriction"}
+READER_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailsearchpromotions.searchpromotion",
+}
 # Rows of the reader apps that readers never see: logs, counters, and the glossary's usage rows
 # (derived from pages; what changes them changes the version itself).
 NOT_SHOWN = {"hub.searchmissdaily", "glossary.termusage", "glossary.termusagebuild"}
@@ -54,6 +59,25 @@ def request_content_version(request):
     if version is None:
         version = request.content_version = content_version()
     return version
+
+
+_remembered = {}
+
+
+def remembered(name, compute):
+    """compute(), kept in this process until the content version changes.
+
+    For what readers' requests read again and again and any change of content may change (a
+    locale's facet memberships, the restricted paths): one query per content version and process,
+    and never stale, since the version is read from the shared cache on every call.
+    """
+    version = content_version()
+    found = _remembered.get(name)
+    if found is not None and found[0] == version:
+        return found[1]
+    value = compute()
+    _remembered[name] = (version, value)
+    return value
 
 
 def _replace_version():

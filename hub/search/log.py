@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
-from hub.search.models import SearchMiss
+from hub.models.search_log import SearchMiss
 
 
 def log_key(query):

@@ -1,11 +1,12 @@
 """Turning what a reader typed into a search: normalised words, roots and glossary expansions."""
 
 import re
+from functools import lru_cache
 
 from wagtail.search.query import PlainText
 
 from glossary.linker import matchers
-from hub.text import fold_text, roots
+from hub.text import fold_text, root, roots
 
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"\w+")
@@ -47,3 +48,14 @@ def build_query(query, language_code):
     for alternative in alternatives[1:]:
         combined = combined | alternative
     return combined
+
+
+@lru_cache(maxsize=65536)
+def words_of(text):
+    """Lower-case, accent-free words joined by single spaces: "SG-CIPDR" and "sg cipdr" compare equal."""
+    return " ".join(re.findall(r"\w+", fold_text(text)))
+
+
+@lru_cache(maxsize=65536)
+def roots_of(words):
+    return tuple(root(word) for word in words.split())

@@ -4,7 +4,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from hub.search.models import SearchMiss
+from hub.models.search_log import SearchMiss
 
 VIEW_PERMISSION = "hub.view_searchmiss"
 

@@ -9,7 +9,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from hub.search.query import MAX_QUERY_LENGTH
-from hub.search.service import RESULT_TYPES, SearchService
+from hub.search.service import SearchService
+from hub.search.types import RESULT_TYPES
 from hub.validation import (
     InvalidInput,
     LocaleField,
@@ -79,7 +80,9 @@ class SearchParameters(SuggestParameters):
 
 @require_GET
 def search_api(request):
-    """GET ?q=...&locale=fr[&type=&page=] -> {"count": N, "results": [{title, url, type, snippet}]}.
+    """GET ?q=...&locale=fr[&type=&page=] -> {"count": N, "results": [{title, url, type, snippet, highlights}]}.
+
+    A snippet is plain text; "highlights" lists the [start, end) offsets of its words that match the query.
 
     Beyond the service's MAX_RESULTS most relevant results, "capped": true says that more pages match.
     """
@@ -96,7 +99,8 @@ def search_api(request):
                 "title": result.title,
                 "url": request.build_absolute_uri(result.url),
                 "type": result.type,
-                "snippet": str(result.snippet),
+                "snippet": result.snippet.text,
+                "highlights": [list(span) for span in result.snippet.marks],
             }
             for result in outcome.results
         ]

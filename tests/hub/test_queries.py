@@ -34,8 +34,11 @@ def test_a_french_page_of_each_type_takes_at_most_ten_queries_without_the_page_c
         assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("url", ENGLISH_PAGES + ["/fr/glossaire/decodeur/", "/fr/bonnes-pratiques/?page=1"])
-def test_english_pages_and_routed_pages_take_at_most_ten_queries_without_the_page_cache(
+ROUTED_PAGES = ["/fr/glossaire/decodeur/", "/fr/bonnes-pratiques/?page=1", "/fr/recherche/?q=m%C3%A9diation"]
+
+
+@pytest.mark.parametrize("url", ENGLISH_PAGES + ROUTED_PAGES)
+def test_english_pages_routed_pages_and_search_take_at_most_ten_queries_without_the_page_cache(
     client, settings, url, django_assert_max_num_queries
 ):
     settings.PAGE_CACHE_ENABLED = False
