@@ -50,9 +50,13 @@ endef
 # in the SQLite pass only (POSTGRES_PYTEST_ARGS= runs them on PostgreSQL too).
 POSTGRES_PYTEST_ARGS ?= --ignore=tests/browser
 
-test: $(VENV)/.requirements-dev ## Lint, check migrations, run the tests on SQLite and (with TEST_DATABASE_URL) PostgreSQL
+test: $(VENV)/.requirements-dev ## Lint, check formatting, import floors, migrations and deploy settings, run the tests on SQLite and (with TEST_DATABASE_URL) PostgreSQL
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=hub.settings.production SECRET_KEY=deploy-check-only-$$(date +%s)-not-a-secret-0123456789abcdef \
+		ALLOWED_HOSTS=cooperer.example.org $(MANAGE) check --deploy --fail-level WARNING
 	$(call run_pytest,SQLite,env -u DATABASE_URL)
 ifneq ($(strip $(TEST_DATABASE_URL)),)
 	$(call run_pytest,PostgreSQL,DATABASE_URL=$(TEST_DATABASE_URL),$(POSTGRES_PYTEST_ARGS))

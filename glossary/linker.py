@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.html import escape
 
-from wagtail.models import Locale
-
-from glossary.matcher import Matcher, Term, is_acronym
+from glossary.matcher import Matcher, is_acronym
 
 VERSION_KEY = "glossary:terms-version"
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)((?:\s[^>]*)?)>", re.S)
@@ -60,40 +58,22 @@ def invalidate():
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def published_terms(locale):
-    """TermInfo and match forms of every live, public term of a locale, in one query (plus the index)."""
-    from glossary.models import GlossaryIndexPage, GlossaryTermPage
-
-    index = GlossaryIndexPage.objects.live().filter(locale=locale).first()
-    if index is None:
-        return []
-    base_url = index.get_url()
-    rows = (
-        GlossaryTermPage.objects.child_of(index)
-        .live()
-        .public()
-        .values_list("slug", "title", "expansion", "definition", "variants", "pk")
-    )
-    terms = []
-    for slug, title, expansion, definition, variants, pk in rows:
-        info = TermInfo(slug, title, expansion, definition, f"{base_url}{slug}/", pk)
-        forms = [title, *[line.strip() for line in variants.splitlines() if line.strip()]]
-        if expansion:
-            forms.append(expansion)
-        terms.append(Term(key=slug, forms=tuple(forms), payload=info))
-    return terms
-
-
 class MatcherCache:
+    """One matcher per language, built again when the terms version changes.
+
+    `load_terms(language_code)` reads the published terms; `glossary.models` sets it, so that this
+    module, which the models use, never imports them.
+    """
+
     def __init__(self):
         self._matchers = {}
+        self.load_terms = None
 
     def get(self, language_code):
         version = terms_version()
         cached = self._matchers.get(language_code)
         if cached is None or cached[0] != version:
-            locale = Locale.objects.filter(language_code=language_code).first()
-            matcher = Matcher(published_terms(locale) if locale else [])
+            matcher = Matcher(self.load_terms(language_code))
             cached = (version, matcher)
             self._matchers[language_code] = cached
         return cached[1]

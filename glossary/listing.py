@@ -6,9 +6,10 @@ from string import ascii_uppercase
 from django.db.models import Count, Prefetch
 from django.utils.translation import get_language
 
-from glossary.matcher import fold, strip_accents
-from glossary.models import GlossaryDomain, TermKind
+from glossary.matcher import fold
+from glossary.vocabulary import GlossaryDomain, TermKind
 from hub.facets import clean_param
+from hub.folding import strip_accents
 from hub.localization import localized_objects
 
 OTHER = "#"

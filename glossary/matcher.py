@@ -1,6 +1,6 @@
 """Finding glossary terms in text: whole words, longest match first, acronyms case-sensitive.
 
-Pure Python, no Django: the matcher is built once per locale from the published terms and then
+Pure Python, no Django (`hub.folding` neither): the matcher is built once per locale from the published terms and then
 only does dictionary look-ups, one per word of the text for words that start no term.
 
 Rules:
@@ -13,9 +13,10 @@ Rules:
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from hub.folding import fold_text
 
 WORD = re.compile(r"&#?\w+;|\w+")
 TOKEN = re.compile(r"\w+")
@@ -25,14 +26,10 @@ ENTITY = re.compile(r"&#?\w+;")
 ARTICLES = {"l", "la", "le", "les", "un", "une", "des", "du", "d"}
 
 
-def strip_accents(text):
-    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
-
-
 @lru_cache(maxsize=65536)
 def fold(word):
     """The case-, accent- and plural-insensitive form of one word."""
-    word = word.casefold() if word.isascii() else strip_accents(word).casefold()
+    word = word.casefold() if word.isascii() else fold_text(word)
     if len(word) > 3 and word[-1] in "sx":
         word = word[:-1]
     return word

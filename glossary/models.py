@@ -7,34 +7,21 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from glossary import page_views
+from glossary.linker import TermInfo, matchers
+from glossary.listing import GlossaryListing
+from glossary.matcher import Term
 from glossary.schema import defined_term_page, defined_term_set
+from glossary.vocabulary import GlossaryDomain, TermKind
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.fragments import prefetch_content
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
-from hub.taxonomy import VocabularyTerm
 
 USAGE_PER_PAGE = 20
-
-
-class TermKind(models.TextChoices):
-    ACRONYM = "acronyme", _("Sigle ou acronyme")
-    EXPRESSION = "expression", _("Expression professionnelle")
-    PROGRAMME = "dispositif", _("Dispositif ou programme")
-    INSTITUTION = "institution", _("Institution ou organisme")
-    DIPLOMA = "diplome", _("Diplôme")
-    LEGAL = "notion-juridique", _("Notion juridique")
-
-
-@register_snippet
-class GlossaryDomain(VocabularyTerm):
-    class Meta(VocabularyTerm.Meta):
-        verbose_name = _("domaine du glossaire")
-        verbose_name_plural = _("domaines du glossaire")
 
 
 class GlossaryIndexPage(RoutablePageMixin, BasePage):
@@ -54,8 +41,6 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_view(self, request):
-        from glossary.listing import GlossaryListing
-
         if prefetch_content(request, self) is not None:
             return self.render(request)  # the listing is in the cache (hub/fragments.py)
         listing = GlossaryListing(self, request.GET)
@@ -65,16 +50,12 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
     @path("decodeur/", name="decoder")
     @path("decoder/", name="decoder-en")
     def decoder_view(self, request):
-        from glossary.views import decoder
-
-        return decoder(request, self)
+        return page_views.decoder(request, self)
 
     @path("reviser/", name="flashcards")
     @path("flashcards/", name="flashcards-en")
     def flashcards_view(self, request):
-        from glossary.views import flashcards
-
-        return flashcards(request, self)
+        return page_views.flashcards(request, self)
 
     def decoder_url(self):
         return self.url + self.reverse_subpage("decoder-en" if self.locale.language_code == "en" else "decoder")
@@ -187,3 +168,29 @@ class TermUsageBuild(models.Model):
 
     def __str__(self):
         return f"{self.locale_id}: {self.terms_digest}"
+
+
+def published_terms(locale):
+    """TermInfo and match forms of every live, public term of a locale, in one query (plus the index)."""
+    index = GlossaryIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return []
+    base_url = index.get_url()
+    rows = index.terms().values_list("slug", "title", "expansion", "definition", "variants", "pk")
+    terms = []
+    for slug, title, expansion, definition, variants, pk in rows:
+        info = TermInfo(slug, title, expansion, definition, f"{base_url}{slug}/", pk)
+        forms = [title, *[line.strip() for line in variants.splitlines() if line.strip()]]
+        if expansion:
+            forms.append(expansion)
+        terms.append(Term(key=slug, forms=tuple(forms), payload=info))
+    return terms
+
+
+def published_terms_of_language(language_code):
+    locale = Locale.objects.filter(language_code=language_code).first()
+    return published_terms(locale) if locale is not None else []
+
+
+# The linker builds its matchers from the published terms; it knows no model, so the models hand it the reader.
+matchers.load_terms = published_terms_of_language

@@ -18,9 +18,9 @@ from wagtail.models import Locale, Page
 
 from django_tasks import task
 
-from glossary.linker import matchers, published_terms
+from glossary.linker import matchers
 from glossary.matcher import Matcher
-from glossary.models import GlossaryIndexPage, GlossaryTermPage, TermUsage, TermUsageBuild
+from glossary.models import GlossaryIndexPage, GlossaryTermPage, TermUsage, TermUsageBuild, published_terms
 from hub.content_cache import content_changed
 from hub.text import page_text
 

@@ -1,21 +1,15 @@
-"""The glossary's views that are not pages: the decoder, the flashcards and the JSON API."""
-
-import random
+"""The glossary's views that are not pages: the decoder's CSRF exemption and the JSON API."""
 
 from django.http import JsonResponse
-from django.template.response import TemplateResponse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
-from glossary.linker import find_terms
 from glossary.listing import folded_words, initial, search_text
-from glossary.models import GlossaryIndexPage, GlossaryTermPage, TermKind
+from glossary.models import GlossaryIndexPage, TermKind
+from glossary.page_views import MAX_DECODE_LENGTH, decode
 from hub.facets import MAX_PARAM_LENGTH
 from hub.validation import (
     InvalidInput,
@@ -23,44 +17,12 @@ from hub.validation import (
     OneOfField,
     Parameters,
     TextField,
-    folded_length,
-    is_clean_text,
     read_json,
-    strip_forbidden_characters,
 )
 
-MAX_DECODE_LENGTH = 100_000
 # Four bytes a character, the most UTF-8 takes, and room for the rest of the body.
 MAX_DECODE_BODY = MAX_DECODE_LENGTH * 4 + 1000
 MAX_TERM_QUERY_LENGTH = 200
-
-
-def decode(text, language_code):
-    """The recognised terms of `text`, in text order, with what the API and the decoder page show."""
-    return [
-        {
-            "term": match.term.payload.title,
-            "expansion": match.term.payload.expansion,
-            "definition": match.term.payload.definition,
-            "url": match.term.payload.url,
-            "start": match.start,
-            "end": match.end,
-            "match": match.text,
-            "slug": match.term.key,
-        }
-        for match in find_terms(text, language_code)
-    ]
-
-
-def highlighted(text, found):
-    pieces, cursor = [], 0
-    for item in found:
-        pieces.append(escape(text[cursor : item["start"]]))
-        title = f' title="{escape(item["expansion"])}"' if item["expansion"] else ""
-        pieces.append(f'<mark><a href="{escape(item["url"])}#definition"{title}>{escape(item["match"])}</a></mark>')
-        cursor = item["end"]
-    pieces.append(escape(text[cursor:]))
-    return mark_safe("".join(pieces).replace("\n", "<br>\n"))  # noqa: S308 - every piece is escaped
 
 
 def is_decoder(request, path):
@@ -85,39 +47,6 @@ def serve_decoder(request, path):
     if is_decoder(request, path):
         return wagtail_views.serve(request, path)
     return csrf_protect(wagtail_views.serve)(request, path)
-
-
-def decoder(request, index):
-    context = {"page": index, "text": "", "error": "", "found": None}
-    if request.method == "POST":
-        # Control characters (a NUL pasted from a PDF...) are dropped; tabs and line breaks stay.
-        text = strip_forbidden_characters(request.POST.get("text", ""), multiline=True)
-        context["text"] = text
-        if folded_length(text) > MAX_DECODE_LENGTH:
-            context["error"] = _("Ce texte est trop long : le décodeur accepte au plus %(max)s caractères.") % {
-                "max": f"{MAX_DECODE_LENGTH:,}".replace(",", "\u202f")
-            }
-        elif not text.strip():
-            context["error"] = _("Collez un texte à décoder.")
-        else:
-            found = decode(text, index.locale.language_code)
-            unique = {}
-            for item in found:
-                unique.setdefault(item["slug"], item)
-            context.update(found=list(unique.values()), highlighted=highlighted(text, found))
-    status = 413 if context["error"] and folded_length(context["text"]) > MAX_DECODE_LENGTH else 200
-    return TemplateResponse(request, "glossary/decoder.html", context, status=status)
-
-
-def flashcards(request, index):
-    terms = list(index.terms().values_list("pk", flat=True))
-    term = None
-    requested = request.GET.get("terme") or request.GET.get("term")
-    if is_clean_text(requested, MAX_PARAM_LENGTH):  # otherwise no such term: a random one
-        term = index.terms().filter(slug=requested).first()
-    if term is None and terms:
-        term = GlossaryTermPage.objects.get(pk=random.choice(terms))  # noqa: S311 - not security-related
-    return TemplateResponse(request, "glossary/flashcards.html", {"page": index, "term": term, "count": len(terms)})
 
 
 class DecodeBody(Parameters):

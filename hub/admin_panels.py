@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
-from hub.search.models import SearchMiss
+from hub.models.search_log import SearchMiss
 from hub.search.reports import VIEW_PERMISSION
 
 

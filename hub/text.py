@@ -1,7 +1,6 @@
 """Plain text of pages and the word roots the search index uses. Knows no domain."""
 
 import re
-import unicodedata
 from functools import lru_cache
 from html import unescape
 
@@ -10,6 +9,8 @@ from django.utils.html import strip_tags
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+
+from hub.folding import fold_text
 
 WORD = re.compile(r"\w+")
 # French derivational and inflectional endings, longest first: "médiateurs" and "médiation" share
@@ -24,11 +25,6 @@ SUFFIXES = sorted(
     reverse=True,
 )
 MIN_ROOT = 4
-
-
-def fold_text(text):
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 @lru_cache(maxsize=65536)

@@ -10,7 +10,7 @@ from wagtail.search import index
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES, BodyBlock
 from hub.fragments import cached_route
-from hub.home_sections import home_sections
+from hub.models.home_sections import home_sections
 
 
 class HomePage(BasePage):

@@ -23,9 +23,9 @@ from wagtail.search.utils import normalise_query_string
 
 import pytest
 
+from hub.models.search_log import SearchMiss, SearchMissDaily
 from hub.ratelimit import client_ip
 from hub.search.log import log_key, record_search
-from hub.search.models import SearchMiss, SearchMissDaily
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from glossary.views import MAX_DECODE_BODY
-from hub.search.models import SearchMiss
+from hub.models.search_log import SearchMiss
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation, TranslationSource
 import pytest
 
 from glossary.models import GlossaryTermPage
-from hub.search.models import SearchMiss
+from hub.models.search_log import SearchMiss
 from practices.models import PerspectivePage, PracticePage
 
 pytestmark = pytest.mark.django_db

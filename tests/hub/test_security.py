@@ -1,5 +1,6 @@
 """Security headers on public pages, the admin's own policy, production settings and start-up errors."""
 
+import json
 import os
 import subprocess
 import sys
@@ -45,11 +46,50 @@ def test_admin_policy_is_looser_and_limited_to_admin(client):
     assert "'unsafe-inline'" not in public["Content-Security-Policy"]
 
 
-def test_hsts_and_secure_cookies_under_production_settings(client, settings):
-    settings.SECURE_HSTS_SECONDS = 31536000
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    response = client.get("/fr/", secure=True)
-    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+PRODUCTION_SECRET = "x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789"
+TRANSPORT_SETTINGS = (
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+)
+
+
+def production_values(names):
+    """The values that hub.settings.production gives `names`, read in a process started with it."""
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {list(names)!r}}}))"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "DATABASE_URL"}}
+    env.update(DJANGO_SETTINGS_MODULE="hub.settings.production", SECRET_KEY=PRODUCTION_SECRET)
+    result = subprocess.run(  # noqa: S603 - a fixed command line
+        [sys.executable, "-c", code], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_settings_send_hsts_and_secure_cookies_over_https(client, settings):
+    production = production_values(TRANSPORT_SETTINGS)
+    for name, value in production.items():
+        setattr(settings, name, tuple(value) if isinstance(value, list) else value)
+    page = client.get("/fr/", headers={"X-Forwarded-Proto": "https"})
+    assert page["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    login = client.get("/admin/login/", headers={"X-Forwarded-Proto": "https"})
+    assert login.cookies["csrftoken"]["secure"] is True
+    assert production["SESSION_COOKIE_SECURE"] is True
+
+
+def test_production_settings_redirect_plain_http_to_https(client, settings):
+    for name, value in production_values(TRANSPORT_SETTINGS).items():
+        setattr(settings, name, tuple(value) if isinstance(value, list) else value)
+    response = client.get("/fr/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/fr/"
 
 
 def test_documents_are_never_served_from_the_media_folder(client):
@@ -73,7 +113,7 @@ def run_settings(module, **environment):
 def test_check_deploy_is_clean_under_production_settings():
     result = run_settings(
         "hub.settings.production",
-        SECRET_KEY="x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789",
+        SECRET_KEY=PRODUCTION_SECRET,
         ALLOWED_HOSTS="cooperer.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr

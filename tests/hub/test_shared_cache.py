@@ -45,7 +45,10 @@ PUBLISH = textwrap.dedent(
 
 def run(command, **options):
     """A command line of this file's own (the project's manage.py, PostgreSQL's tools), failing loudly."""
-    return subprocess.run(command, check=True, capture_output=True, **options)  # noqa: S603 - built here
+    result = subprocess.run(command, capture_output=True, **options)  # noqa: S603 - built here
+    if result.returncode != 0:
+        pytest.fail(f"{command[:3]} failed ({result.returncode}):\n{result.stderr.decode(errors='replace')[-3000:]}")
+    return result
 
 
 def redis_reachable():

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from hub.search.models import SearchMiss
+from hub.models.search_log import SearchMiss
 
 
 class Command(BaseCommand):
