@@ -10,7 +10,7 @@ from django.utils import translation
 
 from glossary.linker import matchers
 from glossary.models import GlossaryTermPage
-from hub.search.postgres_backend import local_settings
+from hub.search.backends.postgres import local_settings
 from hub.search.query import normalize, words_of
 from hub.search.types import RESULT_TYPES
 from hub.text import fold_text

@@ -179,9 +179,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set.
+# Search: the database backend of the database in use (hub/search/backends/), or Elasticsearch 9
+# when ELASTICSEARCH_URL is set.
 DATABASE_SEARCH_BACKEND = {
-    "BACKEND": "hub.search_database",
+    "BACKEND": (
+        "hub.search.backends.postgres"
+        if DATABASES["default"]["ENGINE"].endswith("postgresql")
+        else "hub.search.backends.sqlite"
+    ),
     "SEARCH_CONFIG": "cooperer_french",
     "AUTOCOMPLETE_SEARCH_CONFIG": "cooperer_simple",
 }

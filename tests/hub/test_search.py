@@ -334,7 +334,7 @@ def test_postgres_ranks_bodies_within_a_window_of_the_best_titles():
 
     from hub.text import fold_text
 
-    narrow = get_search_backend("hub.search_database", SEARCH_CONFIG="cooperer_french", RANK_WINDOW=3)
+    narrow = get_search_backend("hub.search.backends.postgres", SEARCH_CONFIG="cooperer_french", RANK_WINDOW=3)
     results = list(narrow.search("coopération", french_pages())[:3])
     assert len(results) == 3
     assert all("coop" in fold_text(page.title) for page in results), [page.title for page in results]
@@ -445,3 +445,32 @@ def test_every_search_form_of_the_search_page_is_a_named_landmark(client):
     searches = [tag for tag in forms if 'role="search"' in tag]
     assert any('class="search-page__form"' in tag for tag in searches)
     assert all("aria-label=" in tag or "aria-labelledby=" in tag for tag in searches)
+
+
+# The tuning's guard ------------------------------------------------------------------------------
+def test_the_tuned_backend_of_the_database_in_use_is_configured():
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.db import connection
+
+    from modelsearch.backends import get_search_backend
+
+    # Each vendor's module is importable on that vendor only: modelsearch defines its models per database.
+    module, name = {"postgresql": ("postgres", "PostgresSearchBackend"), "sqlite": ("sqlite", "SQLiteSearchBackend")}[
+        connection.vendor
+    ]
+    expected = getattr(import_module(f"hub.search.backends.{module}"), name)
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == expected.__module__
+    assert type(get_search_backend()) is expected
+
+
+def test_an_untested_modelsearch_version_stops_the_site_at_the_system_checks(monkeypatch):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from hub.search import backends
+
+    monkeypatch.setattr(backends, "TESTED_MODELSEARCH", {"0.9.0"})
+    with pytest.raises(SystemCheckError, match="hub.E001"):
+        call_command("check")

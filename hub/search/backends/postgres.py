@@ -1,4 +1,4 @@
-"""Wagtail's PostgreSQL search backend, tuned for large sites.
+"""modelsearch's PostgreSQL search backend, tuned for large sites.
 
 Measured with 20,000 extra documents, where a common word matches nine pages in ten:
 - A query with alternatives (the words, their roots, glossary expansions) is ranked once per
@@ -77,3 +77,16 @@ def local_settings(using, **values):
                 cursor.execute("SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = %s", [name])
             else:
                 cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+
+
+class PostgresSearchBackend(postgres.PostgresSearchBackend):
+    query_compiler_class = PostgresSearchQueryCompiler
+    results_class = PostgresSearchResults
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.autocomplete_config = params.get("AUTOCOMPLETE_SEARCH_CONFIG", self.autocomplete_config)
+        self.rank_window = params.get("RANK_WINDOW", DEFAULT_RANK_WINDOW)
+
+
+SearchBackend = PostgresSearchBackend  # what modelsearch looks for in a backend module

@@ -1,4 +1,4 @@
-"""Wagtail's SQLite search backend, tuned for large sites.
+"""modelsearch's SQLite search backend, tuned for large sites.
 
 Wagtail scores each matching row in a correlated sub-query that runs the full-text match again:
 minutes for a common word at 20,000 documents. A slice of results is scored in one pass instead:
@@ -7,6 +7,7 @@ the same BM25 scores, in the same order.
 
 from django.db.models import Case, IntegerField, Value, When
 
+from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.query import MatchAll, Not
@@ -34,3 +35,13 @@ class SQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
             return self.queryset.none()
         positions = [When(pk=pk, then=Value(index)) for index, pk in enumerate(ranked)]
         return self.queryset.filter(pk__in=ranked).order_by(Case(*positions, output_field=IntegerField()))
+
+
+class SQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+    query_compiler_class = SQLiteSearchQueryCompiler
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a backend module
+    """The tuned backend where SQLite has FTS5; modelsearch's choice (its fallback backend) where not."""
+    backend = database_backend(params)
+    return SQLiteSearchBackend(params) if isinstance(backend, sqlite.SQLiteSearchBackend) else backend
