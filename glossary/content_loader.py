@@ -5,8 +5,8 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from glossary.models import GlossaryDomain, GlossaryIndexPage, GlossaryTermPage, TermKind
-from hub.content_import import PageSpec, index_page_spec
 from hub.content_io import ContentError, read_yaml, require, rich_text
+from hub.content_spec import PageSpec, index_page_spec
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KINDS = set(TermKind.values)

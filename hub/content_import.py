@@ -15,27 +15,22 @@ editor may rename or move it. On the next run:
   its slug under its parent is adopted, and recorded from then on.
 Every skipped or kept item is reported with its reason.
 
-English versions are applied as real wagtail-localize translations: the French page is the
-TranslationSource, each English string a StringTranslation, and the translated page is saved
-by wagtail-localize itself, so translators find a normal synchronised translation in the admin.
+English versions are applied as real wagtail-localize translations (`hub.content_translation`).
+What each app's loader describes a page with is a `hub.content_spec.PageSpec`.
 """
 
 import hashlib
 import json
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail_localize.models import String, StringTranslation, Translation, TranslationContext, TranslationSource
-from wagtail_localize.segments.extract import extract_segments
-from wagtail_localize.segments.types import StringSegmentValue
 
-from hub.content_io import ContentError, rich_text
+from hub.content_io import ContentError
+from hub.content_translation import apply_translation
 
 
 class ContentImport(models.Model):
@@ -70,26 +65,6 @@ def locales():
     french, _ = Locale.objects.get_or_create(language_code="fr")
     english, _ = Locale.objects.get_or_create(language_code="en")
     return french, english
-
-
-@dataclass
-class PageSpec:
-    """Everything the loader needs to create or update one page.
-
-    `build(resolve)` returns the page's field values; `resolve(reference)` turns "practice:slug"
-    into a page id and records references that do not exist yet, so that the page is built
-    again once every file is loaded.
-    """
-
-    key: str
-    parent: object
-    model: type
-    slug: str
-    data: dict
-    build: object
-    translate: object = None
-    relations: dict = field(default_factory=dict)
-    tags: list = field(default_factory=list)
 
 
 class ContentSync:
@@ -322,84 +297,3 @@ class ContentSync:
 
 def address(page):
     return page.get_url() or page.url_path
-
-
-def string_segments(instance):
-    by_path = {}
-    for segment in extract_segments(instance):
-        if isinstance(segment, StringSegmentValue):
-            by_path.setdefault(segment.path, []).append(segment)
-    return by_path
-
-
-def apply_translation(source_instance, translated_values, target_locale, publish=True):
-    """Translate `source_instance` into `target_locale` with wagtail-localize.
-
-    `translated_values` maps field names to their translated values, shaped exactly as the source
-    fields (same blocks with the same ids, same paragraphs and list items); every source string
-    is paired with the string at the same place in the translated values.
-    """
-    source, _ = TranslationSource.update_or_create_from_instance(source_instance)
-    shadow = source.as_instance()
-    child_relations = {relation.name for relation in get_all_child_relations(type(shadow))}
-    for name, value in translated_values.items():
-        if name in child_relations:
-            for child, child_values in zip(getattr(shadow, name).all(), value, strict=True):
-                for attribute, attribute_value in child_values.items():
-                    setattr(child, attribute, attribute_value)
-        else:
-            setattr(shadow, name, value)
-    original = string_segments(source.as_instance())
-    translated = string_segments(shadow)
-    contexts = {context.path: context for context in TranslationContext.objects.filter(object_id=source.object_id)}
-    for path, segments in original.items():
-        targets = translated.get(path, [])
-        if not targets:
-            continue  # Not translated: wagtail-localize falls back to the source text.
-        if len(targets) != len(segments):
-            raise ContentError(
-                f"{source_instance}: the English text of {path!r} has {len(targets)} segment(s) "
-                f"where the French has {len(segments)}; give both the same paragraphs and list items."
-            )
-        for segment, target in zip(segments, targets, strict=True):
-            if target.string.data == segment.string.data and path == "slug":
-                continue
-            string = String.from_value(source.locale, segment.string)
-            StringTranslation.objects.update_or_create(
-                translation_of=string,
-                locale=target_locale,
-                context=contexts[path],
-                defaults={"data": target.string.data, "translation_type": "manual", "has_error": False},
-            )
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=target_locale, defaults={"enabled": True}
-    )
-    translation.save_target(publish=publish)
-    return translation
-
-
-def index_page_spec(key, parent, model, data):
-    """An index page described by slug, title, menu title, summary, intro and their `en:` translation."""
-
-    def build(resolve):
-        return {
-            "title": data["title"],
-            "menu_title": data.get("menu_title", ""),
-            "listing_summary": data.get("summary", ""),
-            "intro": rich_text(data.get("intro", "")),
-            "show_in_menus": True,
-        }
-
-    def translate():
-        english = data.get("en")
-        if not english:
-            return None
-        return {
-            "title": english["title"],
-            "menu_title": english.get("menu_title", ""),
-            "slug": english.get("slug", data["slug"]),
-            "listing_summary": english.get("summary", ""),
-            "intro": rich_text(english.get("intro", "")),
-        }
-
-    return PageSpec(key=key, parent=parent, model=model, slug=data["slug"], data=data, build=build, translate=translate)

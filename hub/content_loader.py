@@ -8,8 +8,9 @@ from wagtail.models import Page, Site
 
 from glossary import content_loader as glossary_content
 from glossary.usage import update_every_language
-from hub.content_import import ContentSync, PageSpec
+from hub.content_import import ContentSync
 from hub.content_io import body_blocks, read_yaml, rich_text
+from hub.content_spec import PageSpec
 from hub.models import ContentPage, HomePage, SiteIdentity, SitemapPage
 from practices import content_loader as practices_content
 from territories import content_loader as territories_content

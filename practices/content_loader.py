@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from hub.content_import import PageSpec, index_page_spec
 from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require, rich_text
+from hub.content_spec import PageSpec, index_page_spec
 from practices.models import (
     CooperationObject,
     DiplomaLevel,

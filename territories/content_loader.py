@@ -3,8 +3,8 @@
 from decimal import Decimal
 from pathlib import Path
 
-from hub.content_import import PageSpec, index_page_spec
 from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require, rich_text
+from hub.content_spec import PageSpec, index_page_spec
 from territories.models import ActorType, BodyLevel, Presence, TerritoryIndexPage, TerritoryPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"

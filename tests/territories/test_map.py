@@ -13,19 +13,9 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from territories.management.commands.build_france_map import SURROUNDINGS_BOX, douglas_peucker
-from territories.map import (
-    MIN_RENDERED_WIDTH,
-    TARGET_RADIUS,
-    Box,
-    arrange_labels,
-    circle_box,
-    frame,
-    label_lines,
-    land_path,
-    map_data,
-    surroundings_path,
-    territory_map,
-)
+from territories.map import frame, land_path, map_data, surroundings_path, territory_map
+from territories.map_geometry import Box, circle_box
+from territories.map_labels import MIN_RENDERED_WIDTH, TARGET_RADIUS, arrange_labels, label_lines
 from territories.models import TerritoryPage
 
 pytestmark = pytest.mark.django_db
