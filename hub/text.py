@@ -1,4 +1,11 @@
-"""Plain text of pages and the word roots the search index uses. Knows no domain."""
+"""Plain text of pages and the word roots the search index uses. Knows no domain.
+
+The roots are this module's own rather than a Snowball stemmer's (`snowballstemmer` on PyPI):
+Snowball's French algorithm, which PostgreSQL's `french` configuration also runs, removes
+inflections and keeps derived words apart ("médiateur" and "médiation" stay two stems), and
+joining the words of one family is what these roots are for. They are indexed beside the text,
+so every backend finds both the stem and the family.
+"""
 
 import re
 from functools import lru_cache
