@@ -44,6 +44,12 @@ def inline(text):
     return ITALIC.sub(r"<i>\1</i>", html)
 
 
+def plain_text(text):
+    """The mini-format's words without its marks, for a plain text field: "**x**" and "*x*" give x."""
+    text = LINK.sub(r"\1", str(text or "").strip())
+    return ITALIC.sub(r"\1", BOLD.sub(r"\1", text))
+
+
 def rich_text(text):
     """Turn the mini-format into the HTML that Wagtail's rich text stores."""
     if not text:

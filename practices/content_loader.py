@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require, rich_text
+from hub.content_io import ContentError, block_id, body_blocks, plain_text, read_yaml, require, rich_text
 from hub.content_spec import PageSpec, index_page_spec
 from practices.models import (
     CooperationObject,
@@ -38,15 +38,13 @@ def load_vocabularies(sync):
             rows[slug] = sync.snippet(
                 model,
                 slug,
-                {"name": item[name_field], "description": rich_description(item), "sort_order": position},
-                {"name": english[name_field], "description": rich_description(english)} if english else None,
+                {"name": item[name_field], "description": plain_text(item.get("description")), "sort_order": position},
+                {"name": english[name_field], "description": plain_text(english.get("description"))}
+                if english
+                else None,
             )
         vocabularies[key] = rows
     return vocabularies
-
-
-def rich_description(item):
-    return str(item.get("description", "")).strip()
 
 
 def pick(rows, keys, owner, what):

@@ -30,3 +30,16 @@ def test_the_corrected_typo_of_perspective_5_is_said_on_its_page(client):
     assert "Note de la rédaction : dans la synthèse, le titre de cette perspective porte « niveaux II et II »" in text
     english = text_of(client, "/en/perspectives/adapter-les-formations/")
     assert 'Editorial note: in the synthesis, the title of this perspective reads "levels II and II"' in english
+
+
+@pytest.mark.parametrize(
+    ("url", "condition"),
+    [
+        ("/fr/perspectives/adapter-les-formations/", "La coopération est une manière de travailler à part entière"),
+        ("/en/perspectives/adapter-les-formations/", "Cooperation is a way of working in its own right"),
+    ],
+)
+def test_the_conditions_of_a_perspective_show_no_raw_markup(client, url, condition):
+    text = text_of(client, url)
+    assert condition in text
+    assert "**" not in text
