@@ -16,9 +16,13 @@ from glossary.models import GlossaryTermPage
 from hub.restrictions import pages_being_deleted
 
 
-def terms_changed(page):
+def matchers_stale():
     linker.invalidate()
     transaction.on_commit(linker.invalidate)
+
+
+def terms_changed(page):
+    matchers_stale()
     usage.update_language.enqueue(page.locale.language_code)
 
 
@@ -32,8 +36,7 @@ def on_published_or_withdrawn(sender, instance, **kwargs):
 def on_slug_changed(sender, instance, **kwargs):
     # Term links carry the term's URL; usage rows name pages by id, so they stay right.
     if isinstance(instance, GlossaryTermPage):
-        linker.invalidate()
-        transaction.on_commit(linker.invalidate)
+        matchers_stale()
 
 
 def on_moved(sender, instance, **kwargs):

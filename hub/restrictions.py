@@ -56,9 +56,7 @@ def restricted_paths():
 
 def public(pages):
     """`pages.public()` without its query of every restriction: their paths are remembered per content version."""
-    paths = remembered(
-        "restricted-paths", lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-    )
+    paths = remembered("restricted-paths", restricted_paths)
     hidden = Q()
     for path in paths:
         hidden &= ~Q(path__startswith=path)
