@@ -23,14 +23,25 @@ def matchers_stale():
 
 def terms_changed(page):
     matchers_stale()
-    usage.update_language.enqueue(page.locale.language_code)
+    if not usage.is_deferred():
+        usage.update_language.enqueue(page.locale.language_code)
+
+
+def page_changed(page):
+    if not usage.is_deferred():
+        usage.record_page(page)
+
+
+def subtree_changed(page):
+    if not usage.is_deferred():
+        usage.record_subtree(page)
 
 
 def on_published_or_withdrawn(sender, instance, **kwargs):
     if isinstance(instance, GlossaryTermPage):
         terms_changed(instance)
     else:
-        usage.record_page(instance)
+        page_changed(instance)
 
 
 def on_slug_changed(sender, instance, **kwargs):
@@ -43,7 +54,7 @@ def on_moved(sender, instance, **kwargs):
     # A move can take pages (terms among them) under a view restriction, or out of one.
     page = Page.objects.get(pk=instance.pk)
     terms_changed(page)
-    usage.record_subtree(page)
+    subtree_changed(page)
 
 
 def on_page_deleted(sender, instance, **kwargs):
@@ -59,7 +70,7 @@ def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id in pages_being_deleted():
         return
     terms_changed(instance.page)
-    usage.record_subtree(instance.page)
+    subtree_changed(instance.page)
 
 
 def on_restriction_groups_changed(sender, instance, action, **kwargs):

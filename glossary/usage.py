@@ -11,6 +11,8 @@ immediate backend, as Wagtail runs its own reference index. A reader's term page
 """
 
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 
@@ -25,6 +27,27 @@ from hub.content_cache import content_changed
 from hub.text import page_text
 
 BATCH = 1000
+_deferred = ContextVar("term_usage_deferred", default=False)
+
+
+@contextmanager
+def deferred():
+    """Leave the rows alone while the block changes many pages and terms, then rebuild each language once.
+
+    Loading the site's content publishes hundreds of terms: rebuilding a language after each of them
+    costs more than the whole load. The rebuild runs once the outermost transaction commits.
+    """
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if not _deferred.get():
+        transaction.on_commit(lambda: update_every_language(rebuild=True))
+
+
+def is_deferred():
+    return _deferred.get()
 
 
 def readable_pages(locale):

@@ -7,7 +7,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from glossary import content_loader as glossary_content
-from glossary.usage import update_every_language
+from glossary import usage
 from hub.content_import import ContentSync
 from hub.content_io import body_blocks, read_yaml, rich_text
 from hub.content_spec import PageSpec
@@ -110,7 +110,7 @@ def link_footer_pages(pages):
 
 def load_hub_content(force=False, restore_deleted=False, log=None):
     """Load every app's content, in floor order, in one transaction: all of it or nothing."""
-    with transaction.atomic():
+    with usage.deferred(), transaction.atomic():
         sync = ContentSync(force=force, restore_deleted=restore_deleted, log=log)
         data = read_yaml(CONTENT_DIR / "pages.yaml")
         home = sync.page(home_spec(Page.get_first_root_node(), data["home"]))
@@ -133,5 +133,4 @@ def load_hub_content(force=False, restore_deleted=False, log=None):
         # before their children were added in this same transaction: their stale child counts
         # would hide those children from routing. Recount once every hook has run.
         transaction.on_commit(lambda: Page.fix_tree(fix_paths=False))
-        transaction.on_commit(update_every_language)  # those translations' terms were published last
         return sync.stats

@@ -12,7 +12,7 @@ import pytest
 
 from glossary.linker import matchers
 from glossary.models import USAGE_PER_PAGE, GlossaryIndexPage, GlossaryTermPage, TermUsage
-from glossary.usage import readable_pages, update_language
+from glossary.usage import deferred, readable_pages, update_language
 from hub.content_cache import content_changed
 from hub.text import page_text
 from practices.models import PracticeIndexPage
@@ -80,6 +80,17 @@ def test_a_new_variant_of_a_term_lists_the_pages_that_use_it(client, french):
     pre.variants += "\ndispositif zorglubien"
     pre.save_revision().publish()
     assert page.url in listed_urls(client, pre)
+
+
+def test_changes_made_while_deferred_are_stored_once_the_transaction_commits(
+    client, french, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with deferred():
+            page = publish_practice("Fiche sur le CLSPD", "Le CLSPD réunit la mairie et la police.", french)
+            assert not TermUsage.objects.filter(page=page).exists()
+    assert page.url in listed_urls(client, term("clspd", french))
+    assert stored_usage(french) == computed_usage(french)
 
 
 def test_correcting_a_definition_keeps_the_rows_without_a_rebuild(french):
