@@ -8,19 +8,27 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format migrations content bench backup restore audit shots fuzz
+.PHONY: help run serve test lint format migrations content bench backup restore audit shots fuzz lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(VENV)/.requirements: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.requirements-dev: requirements-dev.txt $(VENV)/.requirements
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
+
+# The lock files pin every package, with its hashes, for the Python of .venv. Without UPGRADE, the
+# versions already locked are kept and only what pyproject.toml adds or changes is resolved.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --python $(PY) --generate-hashes --no-strip-extras \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade,) --quiet
+lock: $(VENV)/.requirements-dev ## Compile pyproject.toml's dependencies into the hashed lock files (UPGRADE=1 takes new releases)
+	$(UV_COMPILE) -o requirements.txt
+	$(UV_COMPILE) --extra dev -c requirements.txt -o requirements-dev.txt
 
 run: $(VENV)/.requirements ## Set up everything and serve the site with its content at http://127.0.0.1:8000/
 	mkdir -p var
