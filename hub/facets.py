@@ -1,17 +1,17 @@
-"""Filtering a listing of pages by facets given in the query string, with counts.
+"""Facets: filtering a set of pages by values given in the query string, with a count per value.
 
-A facet is a relation of the listed pages (tags, a vocabulary snippet, other pages) filtered by
-one of its fields. Counts follow the usual faceted-search rule: each facet's counts are computed
-on the listing filtered by every *other* selected facet, so that a reader sees what choosing an
-option would give. The number of queries depends on the number of facets, never on the number
-of pages.
+One rule for the listings (`FacetedListing`) and for search (`hub.search.service`): each facet's
+counts are computed on the pages kept by every *other* selected facet, so that a reader sees what
+choosing an option would give. The rule works on memberships, `{page pk: values}` per facet: a
+listing reads them with one query per facet (its relations, however many pages it lists), search
+from the facts it remembers per content version (`hub.search.facts`).
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.utils.translation import get_language
 
 from wagtail.models import Locale
@@ -26,12 +26,36 @@ def clean_param(value, max_length=MAX_PARAM_LENGTH):
     return value if is_clean_text(value, max_length) else ""
 
 
+def keeps(memberships, selected, pk, ignore=None):
+    """Whether page `pk` holds the value selected in every facet but `ignore`."""
+    return all(value in memberships[param].get(pk, ()) for param, value in selected.items() if param != ignore)
+
+
+def option_counts(memberships, selected):
+    """{facet param: Counter of values}, each facet counted on the pages that every other selected facet keeps."""
+    counts = {}
+    for param, members in memberships.items():
+        kept = (values for pk, values in members.items() if keeps(memberships, selected, pk, ignore=param))
+        counts[param] = Counter(value for values in kept for value in values)
+    return counts
+
+
 @dataclass
 class FacetOption:
     value: str
     label: str
     count: int
     selected: bool
+
+
+def facet_options(values, counts, labels, selected, order=None):
+    """The options of one facet, by `order` (value -> rank) then label; a value with no label shows itself."""
+    options = [
+        FacetOption(value, labels.get(value, value), counts.get(value, 0), value == selected) for value in values
+    ]
+    rank = order or {}
+    options.sort(key=lambda option: (rank.get(option.value, 999), str(option.label)))
+    return options
 
 
 @dataclass
@@ -50,10 +74,11 @@ class FacetState:
 
 
 class Facet:
+    """A relation of the listed pages (tags, a vocabulary snippet, other pages), filtered by one of its fields."""
+
     def __init__(self, param, label, relation, value_field="slug", label_field="name", vocabulary=None):
         self.param = param
         self.label = label
-        self.relation = relation
         self.value_lookup = f"{relation}__{value_field}"
         self.label_lookup = f"{relation}__{label_field}"
         self.vocabulary = vocabulary
@@ -61,31 +86,15 @@ class Facet:
     def apply(self, queryset, value):
         return queryset.filter(**{self.value_lookup: value})
 
-    def options(self, full_queryset, base_queryset, selected):
-        rows = (
-            full_queryset.order_by()
-            .exclude(**{f"{self.value_lookup}__isnull": True})
-            .values(self.value_lookup, self.label_lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .order_by(self.label_lookup)
-        )
-        counts = dict(
-            base_queryset.order_by()
-            .exclude(**{f"{self.value_lookup}__isnull": True})
-            .values_list(self.value_lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(self.value_lookup, "n")
-        )
-        labels = self.localized_labels()
-        options = []
-        for row in rows:
-            value = str(row[self.value_lookup])
-            label = labels.get(value, row[self.label_lookup])
-            options.append(FacetOption(value, label, counts.get(row[self.value_lookup], 0), value == selected))
-        if self.vocabulary is not None:
-            order = self.vocabulary_order()
-            options.sort(key=lambda option: (order.get(option.value, 999), option.label))
-        return options
+    def read(self, queryset):
+        """(memberships {pk: {value}}, labels {value: label}) of the pages of `queryset`, in one query."""
+        memberships, labels = {}, {}
+        rows = queryset.order_by().filter(**{f"{self.value_lookup}__isnull": False})
+        for pk, value, label in rows.values_list("pk", self.value_lookup, self.label_lookup):
+            value = str(value)
+            memberships.setdefault(pk, set()).add(value)
+            labels[value] = label
+        return memberships, labels | self.localized_labels()
 
     def localized_labels(self):
         """Names of vocabulary rows in the reader's language, keyed by slug; pages point to French rows."""
@@ -98,7 +107,9 @@ class Facet:
         names = dict(self.vocabulary.objects.filter(locale=locale).values_list("translation_key", "name"))
         return {slug: names[key] for key, slug in source if key in names}
 
-    def vocabulary_order(self):
+    def order(self):
+        if self.vocabulary is None:
+            return None
         return dict(self.vocabulary.objects.values_list("slug", "sort_order"))
 
 
@@ -107,28 +118,24 @@ class FacetedListing:
 
     def __init__(self, queryset, facets, params, per_page=12):
         self.facets = facets
-        selected = {}
-        for facet in facets:
-            value = clean_param(params.get(facet.param))
-            if value:
-                selected[facet.param] = value
-        self.selected = selected
-
-        filtered = queryset
-        for facet in facets:
-            if facet.param in selected:
-                filtered = facet.apply(filtered, selected[facet.param])
-        self.results = queryset.filter(pk__in=filtered.values("pk"))
-
+        self.selected = {facet.param: value for facet in facets if (value := clean_param(params.get(facet.param, "")))}
+        read = {facet.param: facet.read(queryset) for facet in facets}
+        memberships = {param: members for param, (members, _labels) in read.items()}
+        counts = option_counts(memberships, self.selected)
         self.states = []
         for facet in facets:
-            base = queryset
-            for other in facets:
-                if other is not facet and other.param in selected:
-                    base = other.apply(base, selected[other.param])
-            options = facet.options(queryset, base, selected.get(facet.param))
-            self.states.append(FacetState(facet, options, selected.get(facet.param)))
+            members, labels = read[facet.param]
+            values = sorted(set().union(*members.values()))
+            selected = self.selected.get(facet.param)
+            options = facet_options(values, counts[facet.param], labels, selected, facet.order())
+            self.states.append(FacetState(facet, options, selected))
 
+        self.results = queryset
+        for facet in facets:
+            if facet.param in self.selected:
+                self.results = facet.apply(self.results, self.selected[facet.param])
+        if self.selected:
+            self.results = queryset.filter(pk__in=self.results.values("pk"))  # one row per page, in its order
         self.paginator = Paginator(self.results, per_page)
         self.page = self.paginator.get_page(page_number(params.get("page")))
 

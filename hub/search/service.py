@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from hub.facets import FacetOption, clean_param
+from hub.facets import clean_param, facet_options, keeps, option_counts
 from hub.restrictions import public
 from hub.search.facts import LocaleFacts, locale_facts, locale_for, promoted_page_ids
 from hub.search.log import record_search
@@ -164,41 +164,31 @@ class SearchService:
 
     # Facets ----------------------------------------------------------------------------------
     def facets(self, pages, filters):
+        """Each facet's options (those with results, and the selected one) and the pages every filter keeps."""
         by_type = {content_type: key for key, content_type in self.content_types.items()}
-        page_type = {page.pk: by_type.get(page.content_type_id, "page") for page in pages}
         facts = self.facts()
-        territories, themes = facts.territories, facts.themes
-
-        def keep(page, ignore=None):
-            if ignore != "type" and filters["type"] and page_type[page.pk] != filters["type"]:
-                return False
-            if (
-                ignore != "territory"
-                and filters["territory"]
-                and filters["territory"] not in territories.get(page.pk, ())
-            ):
-                return False
-            if ignore != "theme" and filters["theme"] and filters["theme"] not in themes.get(page.pk, ()):
-                return False
-            return True
-
-        def options(name, membership, labels):
-            counts = {}
-            for page in pages:
-                if keep(page, ignore=name):
-                    for value in membership(page):
-                        counts[value] = counts.get(value, 0) + 1
-            return [
-                FacetOption(value, labels.get(value, value), counts[value], value == filters[name])
-                for value in sorted(counts, key=lambda value: str(labels.get(value, value)))
-            ]
-
-        facets = {
-            "type": options("type", lambda page: [page_type[page.pk]], {k: v for k, (_m, v) in RESULT_TYPES.items()}),
-            "territory": options("territory", lambda page: territories.get(page.pk, ()), facts.territory_labels),
-            "theme": options("theme", lambda page: themes.get(page.pk, ()), facts.theme_labels),
+        found = {page.pk for page in pages}
+        memberships = {
+            "type": {page.pk: {by_type.get(page.content_type_id, "page")} for page in pages},
+            "territory": {pk: slugs for pk, slugs in facts.territories.items() if pk in found},
+            "theme": {pk: slugs for pk, slugs in facts.themes.items() if pk in found},
         }
-        return facets, [page for page in pages if keep(page)]
+        labels = {
+            "type": {key: label for key, (_model, label) in RESULT_TYPES.items()},
+            "territory": facts.territory_labels,
+            "theme": facts.theme_labels,
+        }
+        selected = {name: value for name, value in filters.items() if value}
+        counts = option_counts(memberships, selected)
+        facets = {
+            name: [
+                option
+                for option in facet_options(set().union(*members.values()), counts[name], labels[name], filters[name])
+                if option.count or option.selected
+            ]
+            for name, members in memberships.items()
+        }
+        return facets, [page for page in pages if keeps(memberships, selected, page.pk)]
 
     # Results ---------------------------------------------------------------------------------
     def typed_results(self, pages, query):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from hub.models.search_log import SearchMiss
 from hub.search.query import MAX_QUERY_LENGTH
+from hub.search.service import SearchService
 from hub.validation import folded_length
 from practices.models import PracticePage
 
@@ -52,6 +53,18 @@ def test_filter_by_theme_and_territory(client, french):
     assert 'aria-current="true">confiance' in html
     brest = client.get("/fr/recherche/?q=Brest&territory=brest").content.decode()
     assert "/fr/territoires/brest/" in brest
+
+
+def test_a_facets_counts_are_what_choosing_each_option_gives_with_the_other_filters_kept():
+    service = SearchService("fr")
+    everything = service.search("cooperation", record=False)
+    practices = service.search("cooperation", type="practice", record=False)
+    # The type facet ignores its own filter; the theme facet counts only the practices.
+    assert {o.value: o.count for o in practices.facets["type"]} == {o.value: o.count for o in everything.facets["type"]}
+    themes = {option.value: option.count for option in practices.facets["theme"]}
+    assert len(themes) >= 3
+    for theme, count in themes.items():
+        assert service.search("cooperation", type="practice", theme=theme, record=False).count == count
 
 
 def test_api_shape_and_pagination(client):
