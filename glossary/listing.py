@@ -1,4 +1,9 @@
-"""The glossary page's listing: filters by letter, domain, kind and text, grouped A to Z."""
+"""The glossary's filters (letter, domain, kind, text), one definition for its page and its JSON API.
+
+Both read the same parameters with the same limits (`TermFilters`) and keep the same terms
+(`filter_terms`). They differ only where a page and an API differ everywhere on the site: the
+page drops a value it cannot use and answers, the API answers 400 naming the parameter.
+"""
 
 from itertools import groupby
 from string import ascii_uppercase
@@ -8,11 +13,20 @@ from django.utils.translation import get_language
 
 from glossary.matcher import fold
 from glossary.vocabulary import GlossaryDomain, TermKind
-from hub.facets import clean_param
+from hub.facets import MAX_PARAM_LENGTH
 from hub.folding import strip_accents
 from hub.localization import localized_objects
+from hub.validation import OneOfField, Parameters, TextField
 
 OTHER = "#"
+MAX_TERM_QUERY_LENGTH = 200
+
+
+class TermFilters(Parameters):
+    letter = TextField(max_length=1)
+    domain = TextField(max_length=MAX_PARAM_LENGTH)
+    kind = OneOfField(choices=TermKind.values)
+    q = TextField(max_length=MAX_TERM_QUERY_LENGTH)
 
 
 def initial(title):
@@ -20,28 +34,39 @@ def initial(title):
     return letter if letter in ascii_uppercase else OTHER
 
 
+def filter_terms(terms, filters):
+    """The terms (a queryset) kept by the domain, kind and text filters, in folded alphabetical order.
+
+    The letter is left to the caller (`with_initial`): the page shows which letters the other
+    filters leave, then applies it.
+    """
+    if filters["domain"]:
+        terms = terms.filter(domains__slug=filters["domain"])
+    if filters["kind"]:
+        terms = terms.filter(kind=filters["kind"])
+    terms = sorted(terms, key=lambda term: fold(term.title))
+    needle = folded_words(filters["q"])
+    return [term for term in terms if needle in search_text(term)] if needle else terms
+
+
+def with_initial(terms, letter):
+    letter = letter.upper()
+    return [term for term in terms if initial(term.title) == letter] if letter else terms
+
+
 class GlossaryListing:
     def __init__(self, index, params):
         self.index = index
-        self.letter = clean_param(params.get("letter"), 1).strip().upper()
-        self.domain = clean_param(params.get("domain")).strip()
-        self.kind = clean_param(params.get("kind")).strip()
-        self.query = clean_param(params.get("q"), 200).strip()
-        if self.kind not in TermKind.values:
-            self.kind = ""
+        filters = TermFilters.read_or_drop(params)
+        self.letter = filters["letter"].upper()
+        self.domain = filters["domain"]
+        self.kind = filters["kind"]
+        self.query = filters["q"]
 
         terms = index.terms().prefetch_related(Prefetch("domains", queryset=GlossaryDomain.objects.all()))
-        if self.domain:
-            terms = terms.filter(domains__slug=self.domain)
-        if self.kind:
-            terms = terms.filter(kind=self.kind)
-        terms = sorted(terms, key=lambda term: fold(term.title))
-        if self.query:
-            needle = folded_words(self.query)
-            terms = [term for term in terms if needle in search_text(term)]
+        terms = filter_terms(terms, filters)
         self.letters_present = {initial(term.title) for term in terms}
-        if self.letter:
-            terms = [term for term in terms if initial(term.title) == self.letter]
+        terms = with_initial(terms, self.letter)
         self.terms = terms
         self.groups = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: initial(t.title))]
 

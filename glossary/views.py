@@ -7,14 +7,12 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
-from glossary.listing import folded_words, initial, search_text
-from glossary.models import GlossaryIndexPage, TermKind
+from glossary.listing import TermFilters, filter_terms, with_initial
+from glossary.models import GlossaryIndexPage
 from glossary.page_views import MAX_DECODE_LENGTH, decode
-from hub.facets import MAX_PARAM_LENGTH
 from hub.validation import (
     InvalidInput,
     LocaleField,
-    OneOfField,
     Parameters,
     TextField,
     read_json,
@@ -22,7 +20,6 @@ from hub.validation import (
 
 # Four bytes a character, the most UTF-8 takes, and room for the rest of the body.
 MAX_DECODE_BODY = MAX_DECODE_LENGTH * 4 + 1000
-MAX_TERM_QUERY_LENGTH = 200
 
 
 def is_decoder(request, path):
@@ -55,12 +52,8 @@ class DecodeBody(Parameters):
     too_large = ("text",)
 
 
-class TermsParameters(Parameters):
+class TermsParameters(TermFilters):
     locale = LocaleField()
-    kind = OneOfField(choices=TermKind.values)
-    domain = TextField(max_length=MAX_PARAM_LENGTH)
-    letter = TextField(max_length=1)
-    q = TextField(max_length=MAX_TERM_QUERY_LENGTH)
 
 
 @csrf_exempt
@@ -96,20 +89,10 @@ def terms_api(request):
     index = GlossaryIndexPage.objects.live().filter(locale__language_code=params["locale"]).first()
     if index is None:
         return JsonResponse({"count": 0, "terms": []})
-    terms = index.terms().prefetch_related("domains").order_by("title")
-    if params["kind"]:
-        terms = terms.filter(kind=params["kind"])
-    if params["domain"]:
-        terms = terms.filter(domains__slug=params["domain"])
-    letter = params["letter"].upper()
-    query = folded_words(params["q"])
+    terms = filter_terms(index.terms().prefetch_related("domains"), params)
     base_url = index.get_url(request)
     results = []
-    for term in terms:
-        if letter and initial(term.title) != letter:
-            continue
-        if query and query not in search_text(term):
-            continue
+    for term in with_initial(terms, params["letter"]):
         results.append(
             {
                 "term": term.title,

@@ -219,6 +219,16 @@ class Parameters(forms.Form):
         status = 413 if any(error.code == "too_long" for error in errors) and name in cls.too_large else 400
         raise InvalidInput(f"{name} {errors[0].messages[0]}", status=status)
 
+    @classmethod
+    def read_or_drop(cls, data):
+        """What a page does with the same parameters: a value it cannot use is dropped (its field's empty value)."""
+        form = cls(data=data)
+        form.is_valid()
+        return {
+            name: form.cleaned_data[name] if name in form.cleaned_data else field.to_python(None)
+            for name, field in form.fields.items()
+        }
+
     too_large = ()  # the fields whose excessive length is answered 413 Content Too Large rather than 400
 
 

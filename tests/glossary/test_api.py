@@ -1,5 +1,7 @@
 """The glossary's JSON API: decode and terms, with clear errors for bad input."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +87,30 @@ def test_wagtail_api_exposes_terms(client):
     assert response.status_code == 200
     items = response.json()["items"]
     assert items and "definition" in items[0]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        "",
+        "letter=c",
+        "kind=acronyme",
+        "domain=justice-mineurs",
+        "q=reussite",
+        "q=  Réussite  éducative ",
+        "kind=diplome&q=d",
+    ],
+)
+def test_the_api_and_the_glossary_page_keep_the_same_terms_in_the_same_order(client, filters):
+    api = [term["url"] for term in client.get(f"/api/glossary/terms/?locale=fr&{filters}").json()["terms"]]
+    html = client.get(f"/fr/glossaire/?{filters}").content.decode()
+    listed = re.findall(r'<dt[^>]*>\s*<a href="(/fr/glossaire/[^"]+/)"', html)
+    assert api
+    assert [url.removeprefix("http://testserver") for url in api] == listed
+
+
+def test_a_value_the_api_refuses_is_dropped_by_the_page(client):
+    assert client.get("/api/glossary/terms/?locale=fr&kind=nope").status_code == 400
+    assert client.get("/api/glossary/terms/?locale=fr&letter=ab").status_code == 400
+    everything = client.get("/fr/glossaire/").content.decode().count("<dt")
+    assert client.get("/fr/glossaire/?kind=nope&letter=ab").content.decode().count("<dt") == everything
