@@ -4,15 +4,21 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from glossary.models import GlossaryDomain, GlossaryIndexPage, GlossaryTermPage, TermKind
-from hub.content_io import ContentError, read_yaml, require, rich_text
+from glossary.models import GlossaryDomain, GlossaryIndexPage, GlossaryTermPage
+from glossary.term_record import page_values, read_record
+from hub.content_io import ContentError, read_yaml, rich_text
 from hub.content_spec import PageSpec, index_page_spec
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-KINDS = set(TermKind.values)
 
 
-def read_terms(directory=None):
+def domain_slugs():
+    return [domain["slug"] for domain in read_yaml(CONTENT_DIR / "index.yaml").get("domains", [])]
+
+
+def read_terms(directory=None, domains=None):
+    """Every term file's items, each checked against the glossary's record schema, English included."""
+    domains = domain_slugs() if domains is None else domains
     terms, seen = [], {}
     for path in sorted((directory or CONTENT_DIR).glob("terms-*.yaml")):
         items = read_yaml(path) or []
@@ -20,57 +26,64 @@ def read_terms(directory=None):
             raise ContentError(f"{path}: expected a list of terms")
         for position, item in enumerate(items, start=1):
             owner = f"{path.name} item {position}"
-            require(item, ["term", "definition", "kind"], owner)
-            slug = item.get("slug") or slugify(item["term"])
+            if not isinstance(item, dict):
+                raise ContentError(f"{owner}: expected a term with the fields term, kind, definition...")
+            slug = item.get("slug") or slugify(str(item.get("term") or ""))
             if slug in seen:
                 raise ContentError(f"{owner}: slug {slug!r} is already used by {seen[slug]}")
-            if item["kind"] not in KINDS:
-                raise ContentError(f"{owner}: unknown kind {item['kind']!r} (expected one of {sorted(KINDS)})")
             seen[slug] = owner
-            terms.append({**item, "slug": slug})
+            try:
+                record = read_record(source_record(item, slug), domains)
+                english = read_record(english_record(item, slug), domains) if item.get("en") else None
+            except ValueError as error:
+                raise ContentError(f"{owner}: {error}") from error
+            terms.append({**item, "slug": slug, "record": record, "english": english})
     return terms
+
+
+def source_record(item, slug):
+    return {**item, "slug": slug, "explanation": rich_text(item.get("explanation") or "")}
+
+
+def english_record(item, slug):
+    english = item["en"]
+    return {
+        **source_record(item, slug),
+        "term": english.get("term", item.get("term")),
+        "expansion": (english.get("expansion") or item.get("expansion")) if item.get("expansion") else "",
+        "definition": english.get("definition"),
+        "explanation": rich_text(english.get("explanation") or ""),
+        "variants": english.get("variants") or [],
+    }
 
 
 def term_spec(index, item, domains):
     def build(resolve):
+        record = item["record"]
         return {
-            "title": item["term"],
-            "expansion": item.get("expansion") or "",
-            "kind": item["kind"],
-            "definition": item["definition"].strip(),
-            "explanation": rich_text(item.get("explanation", "")),
-            "variants": "\n".join(item.get("variants") or []),
-            "source": item.get("source") or "",
-            "uncertain": bool(item.get("uncertain")),
+            **page_values(record),
             "relations": {
-                "domains": [domains[slug].pk for slug in item.get("domains", []) if slug in domains],
-                "related_terms": [resolve(f"term:{slug}") for slug in item.get("related", [])],
+                "domains": [domains[slug].pk for slug in record["domains"]],
+                "related_terms": [resolve(f"term:{slug}") for slug in record["related"]],
             },
         }
 
     def translate():
-        english = item.get("en")
-        if not english:
+        english = item["english"]
+        if english is None:
             return None
-        values = {
-            "title": english.get("term", item["term"]),
-            "definition": english["definition"].strip(),
-            "explanation": rich_text(english.get("explanation", "")),
-            "variants": "\n".join(english.get("variants") or []),
-        }
-        if item.get("expansion"):
-            values["expansion"] = english.get("expansion") or item["expansion"]
-        return values
+        values = page_values(english)
+        translated = ["title", "definition", "explanation", "variants"] + (
+            ["expansion"] if english["expansion"] else []
+        )
+        return {name: values[name] for name in translated}
 
-    unknown = [slug for slug in item.get("domains", []) if slug not in domains]
-    if unknown:
-        raise ContentError(f"term {item['slug']}: unknown domain(s) {', '.join(unknown)}")
     return PageSpec(
         key=f"glossary/term/{item['slug']}",
         parent=index,
         model=GlossaryTermPage,
         slug=item["slug"],
-        data=item,
+        data={key: value for key, value in item.items() if key not in ("record", "english")},
         build=build,
         translate=translate,
     )
@@ -87,7 +100,7 @@ def load(sync, home):
             {"name": domain["name"], "sort_order": position},
             {"name": domain["en"]} if domain.get("en") else None,
         )
-    for item in read_terms():
+    for item in read_terms(domains=list(domains)):
         page = sync.page(term_spec(index, item, domains))
         sync.register(f"term:{item['slug']}", page)
     return index

@@ -3,6 +3,12 @@
 SQLite is copied with SQLite's online backup API; PostgreSQL with pg_dump (custom format) and
 pg_restore. A restore checks the archive before touching anything, restores PostgreSQL in a
 single transaction, and keeps the previous media folder beside the new one.
+
+Why not django-dbbackup (5.0): it drives the same tools (SQLite's backup API, pg_dump and
+pg_restore), but as two backups with two commands each (dbbackup / mediabackup, dbrestore /
+mediarestore), so that a database and the media of another day can be restored together; what
+this module adds to those tools (one archive, its manifest checked before anything is touched,
+the previous media kept) would have to be written around it all the same.
 """
 
 import json

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -12,8 +13,10 @@ from wagtail.models import PageLogEntry, Revision
 
 import pytest
 
+from glossary.content_loader import read_terms
 from glossary.models import GlossaryTermPage
 from glossary.transfer import ImportRejected, export_glossary, import_glossary
+from hub.content_io import ContentError
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +119,22 @@ def test_admin_import_needs_the_permission_and_logs_the_import(client, french):
     response = client.post("/admin/glossary/import/", {"file": upload})
     assert response.status_code == 302
     assert PageLogEntry.objects.filter(action="glossary.import", user=user).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"definition": "x" * 601}, "definition is longer than 600 characters"),
+        ({"kind": "nature-inconnue"}, "kind must be one of"),
+        ({"domains": ["domaine-inconnu"]}, "domains names unknown domain(s): domaine-inconnu"),
+        ({"term": ""}, "term is required"),
+    ],
+)
+def test_the_content_files_and_the_import_refuse_a_term_for_the_same_reason(tmp_path, change, message):
+    term = {"slug": "essai", "term": "ESSAI", "kind": "acronyme", "definition": "Une définition.", **change}
+    (tmp_path / "terms-essai.yaml").write_text(json.dumps([term], ensure_ascii=False))  # JSON is YAML
+    with pytest.raises(ContentError, match=re.escape(f"terms-essai.yaml item 1: {message}")):
+        read_terms(directory=tmp_path)
+    with pytest.raises(ImportRejected) as rejected:
+        import_glossary(json.dumps([term]), "json")
+    assert message in rejected.value.errors[0][1]

@@ -22,7 +22,8 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
-from glossary.transfer import import_glossary, term_record
+from glossary.term_record import record_of
+from glossary.transfer import import_glossary
 from territories.models import TerritoryPage
 
 pytestmark = pytest.mark.django_db
@@ -200,7 +201,7 @@ def test_a_term_added_by_import_is_decoded_at_once(client):
 
 def test_importing_an_unpublished_term_keeps_it_unpublished(client):
     pre_term().unpublish()
-    pre = term_record(pre_term())
+    pre = record_of(pre_term())
     pre["definition"] = "Une définition changée par l'import."
     import_glossary(json.dumps([pre]), "json")
     term = pre_term()
