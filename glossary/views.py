@@ -10,12 +10,12 @@ from wagtail.models import Page
 from glossary.listing import TermFilters, filter_terms, with_initial
 from glossary.models import GlossaryIndexPage
 from glossary.page_views import MAX_DECODE_LENGTH, decode
+from hub.json_body import read_json
 from hub.validation import (
     InvalidInput,
     LocaleField,
     Parameters,
     TextField,
-    read_json,
 )
 
 # Four bytes a character, the most UTF-8 takes, and room for the rest of the body.
