@@ -19,6 +19,9 @@ from .practice import PracticePage
 from .taxonomy import CooperationObject, Stage
 
 THEME_FACET = Facet("theme", _("Thème"), "tags", label_field="name")
+# Every index lists its children the same way. Wagtail names a template after each page class,
+# whatever its parent declares: each index names this one.
+LISTING_TEMPLATE = "practices/filterable_index_page.html"
 
 
 class FilterableIndexPage(BasePage):
@@ -74,6 +77,7 @@ class FilterableIndexPage(BasePage):
 
 
 class PracticeIndexPage(FilterableIndexPage):
+    template = LISTING_TEMPLATE
     child_model = PracticePage
     subpage_types = ["practices.PracticePage"]
     facets = [
@@ -88,6 +92,7 @@ class PracticeIndexPage(FilterableIndexPage):
 
 
 class PerspectiveIndexPage(FilterableIndexPage):
+    template = LISTING_TEMPLATE
     child_model = PerspectivePage
     subpage_types = ["practices.PerspectivePage"]
     ordering = ["number"]
@@ -97,6 +102,7 @@ class PerspectiveIndexPage(FilterableIndexPage):
 
 
 class ObstacleIndexPage(FilterableIndexPage):
+    template = LISTING_TEMPLATE
     child_model = ObstaclePage
     subpage_types = ["practices.ObstaclePage"]
 
@@ -105,6 +111,7 @@ class ObstacleIndexPage(FilterableIndexPage):
 
 
 class TrainingModuleIndexPage(FilterableIndexPage):
+    template = LISTING_TEMPLATE
     child_model = TrainingModulePage
     subpage_types = ["practices.TrainingModulePage"]
 
