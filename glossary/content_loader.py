@@ -49,6 +49,7 @@ def english_record(item, slug):
     english = item["en"]
     return {
         **source_record(item, slug),
+        "slug": english.get("slug", slug),
         "term": english.get("term", item.get("term")),
         "expansion": (english.get("expansion") or item.get("expansion")) if item.get("expansion") else "",
         "definition": english.get("definition"),
@@ -76,7 +77,7 @@ def term_spec(index, item, domains):
         translated = ["title", "definition", "explanation", "variants"] + (
             ["expansion"] if english["expansion"] else []
         )
-        return {name: values[name] for name in translated}
+        return {name: values[name] for name in translated} | {"slug": english["slug"]}
 
     return PageSpec(
         key=f"glossary/term/{item['slug']}",

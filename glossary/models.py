@@ -57,6 +57,16 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
     def flashcards_view(self, request):
         return page_views.flashcards(request, self)
 
+    def counterpart_url(self, translation, request):
+        """The decoder and the flashcards switch to the other language's decoder and flashcards."""
+        match = getattr(request, "routable_resolver_match", None)
+        view = (match.url_name or "").removesuffix("-en") if match is not None else ""
+        if view == "decoder":
+            return translation.decoder_url()
+        if view == "flashcards":
+            return translation.flashcards_url()
+        return super().counterpart_url(translation, request)
+
     def decoder_url(self):
         return self.url + self.reverse_subpage("decoder-en" if self.locale.language_code == "en" else "decoder")
 

@@ -53,7 +53,12 @@ class BasePage(Page):
 
     def search_roots(self):
         """The page's words reduced to their roots, so that "médiateurs" finds "médiation"."""
-        return roots(page_text(self))
+        return roots(page_text(self), self.locale.language_code)
+
+    def counterpart_url(self, translation, request):
+        """Where the language switcher sends a reader of this page to `translation` (a page that routes
+        to views of its own sends them to the same view)."""
+        return translation.get_url(request)
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from glossary import content_loader as glossary_content
@@ -12,6 +13,7 @@ from hub.content_import import ContentSync
 from hub.content_io import body_blocks, read_yaml, rich_text
 from hub.content_spec import PageSpec
 from hub.models import ContentPage, HomePage, SiteIdentity, SitemapPage
+from hub.taxonomy import Theme
 from practices import content_loader as practices_content
 from territories import content_loader as territories_content
 
@@ -108,6 +110,13 @@ def link_footer_pages(pages):
         identity.save(update_fields=changed)
 
 
+def load_themes(sync):
+    """Each theme's row, keyed by the slug django-taggit gives its tag, with its English name."""
+    for position, item in enumerate(read_yaml(CONTENT_DIR / "themes.yaml")):
+        slug = Tag().slugify(item["name"])
+        sync.snippet(Theme, slug, {"name": item["name"], "sort_order": position}, {"name": item["en"]})
+
+
 def load_hub_content(force=False, restore_deleted=False, log=None):
     """Load every app's content, in floor order, in one transaction: all of it or nothing."""
     with usage.deferred(), transaction.atomic():
@@ -116,6 +125,7 @@ def load_hub_content(force=False, restore_deleted=False, log=None):
         home = sync.page(home_spec(Page.get_first_root_node(), data["home"]))
         if home is not None:  # None: deleted in the admin, and everything under it
             ensure_site(home)
+        load_themes(sync)
         glossary_content.load(sync, home)
         territories_content.load(sync, home)
         practices_content.load(sync, home)

@@ -6,6 +6,8 @@ translation in the admin.
 """
 
 from modelcluster.models import get_all_child_relations
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 from wagtail_localize.models import String, StringTranslation, Translation, TranslationContext, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
@@ -64,4 +66,25 @@ def apply_translation(source_instance, translated_values, target_locale, publish
         source=source, target_locale=target_locale, defaults={"enabled": True}
     )
     translation.save_target(publish=publish)
+    if isinstance(source_instance, Page):
+        redirect_source_slug(source_instance, translation.get_target_instance())
     return translation
+
+
+def redirect_source_slug(source_page, translated_page):
+    """A translated page with a slug of its own is also reached at the address it had before it got one.
+
+    Until it had its own slug, the translation (or, for a page not yet translated, its index's
+    fallback) answered at the source slug under the translated parent: links to that address lead
+    to the translation, permanently.
+    """
+    if translated_page.slug == source_page.slug:
+        return
+    # Read from the tree rather than page.url: a translation loaded in the same run as its language's
+    # home page is not found in Wagtail's cached site root paths yet. Addresses are /<language>/<path>/.
+    home = translated_page.get_ancestors().filter(depth=2).first()
+    section = translated_page.get_parent().url_path.removeprefix(home.url_path) if home else ""
+    old_path = Redirect.normalise_path(f"/{translated_page.locale.language_code}/{section}{source_page.slug}/")
+    Redirect.objects.update_or_create(
+        old_path=old_path, site=None, defaults={"redirect_page": translated_page, "is_permanent": True}
+    )

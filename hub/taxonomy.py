@@ -1,14 +1,17 @@
 """Shared shape of the small vocabularies (stages, domains, actor types...) that content is filtered by.
 
 Each is a translatable snippet: French rows are the source, English rows their translations,
-and pages point to the French rows; templates show `.localized`.
+and pages point to the French rows; templates show `.localized`. Themes are tags (django-taggit,
+one set for every language): `Theme` gives each tag its name in each language, by the tag's slug.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+
+from hub.content_cache import remembered
 
 
 class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -26,3 +29,25 @@ class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Theme(VocabularyTerm):
+    """A theme's name in a language; `slug` is the slug of the tag that pages carry."""
+
+    slug = models.SlugField(_("identifiant"), max_length=100, allow_unicode=True)
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+
+def theme_names(language_code):
+    """{tag slug: the theme's name in `language_code`}, for the themes that have one."""
+
+    def read():
+        locale = Locale.objects.filter(language_code=language_code).first()
+        slugs = dict(Theme.objects.values_list("translation_key", "slug"))
+        names = Theme.objects.filter(locale=locale).values_list("translation_key", "name")
+        return {slugs[key]: name for key, name in names if key in slugs}
+
+    return remembered(f"theme-names:{language_code}", read)

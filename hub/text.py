@@ -20,31 +20,34 @@ from wagtail.search import index
 from hub.folding import fold_text
 
 WORD = re.compile(r"\w+")
-# French derivational and inflectional endings, longest first: "médiateurs" and "médiation" share
-# the root "medi", "coopérer" and "coopération" the root "cooper". PostgreSQL's French stemmer
-# alone keeps "médiateur" and "médiat" apart; indexing roots beside the text joins them, on every
-# search backend.
-SUFFIXES = sorted(
-    """atrices atrice ateurs ateur ations ation atives ative atifs atif ements ement euses euse eurs eur
+# Derivational and inflectional endings, longest first, per language. French: "médiateurs" and
+# "médiation" share the root "medi", "coopérer" and "coopération" the root "cooper"; PostgreSQL's
+# French stemmer alone keeps "médiateur" and "médiat" apart. English: "practitioners" and
+# "practitioner" share "practition", "assessments" and "assessment" "assess", "cooperation" and
+# "cooperate" "cooper". Indexing roots beside the text joins a family on every search backend.
+SUFFIXES = {
+    "fr": """atrices atrice ateurs ateur ations ation atives ative atifs atif ements ement euses euse eurs eur
     ions ion ités ité istes iste ismes isme ives ive ifs if ables able ences ence ances ance antes ante
-    ants ant ents ent ites ite ir ées ée és er ez es e s x""".split(),
-    key=len,
-    reverse=True,
-)
+    ants ant ents ent ites ite ir ées ée és er ez es e s x""",
+    "en": """isations isation izations ization ations ation atives ative ating ators ator ities ity iveness
+    ments ment ness ings ing ives ive ists ist isms ism ables able ibles ible ences ence ances ance ants ant ents ent
+    ators ator ors or ers er ates ate ated ies ied ly al ed es e s y""",
+}
+SUFFIXES = {code: sorted(set(endings.split()), key=len, reverse=True) for code, endings in SUFFIXES.items()}
 MIN_ROOT = 4
 
 
 @lru_cache(maxsize=65536)
-def root(word):
+def root(word, language_code="fr"):
     word = fold_text(word)
-    for suffix in SUFFIXES:
+    for suffix in SUFFIXES.get(language_code, SUFFIXES["fr"]):
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT:
             return word[: -len(suffix)]
     return word
 
 
-def roots(text):
-    return " ".join(root(word) for word in WORD.findall(text) if not word.isdigit())
+def roots(text, language_code="fr"):
+    return " ".join(root(word, language_code) for word in WORD.findall(text) if not word.isdigit())
 
 
 def page_text(page):

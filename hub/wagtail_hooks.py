@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from hub.admin_panels import dashboard_panels
 from hub.search.reports import VIEW_PERMISSION, SearchMissReportView
+from hub.taxonomy import Theme
 
 
 @hooks.register("register_admin_urls")
@@ -70,3 +72,6 @@ def tell_about_editing_conflict(request, page):
         ),
     )
     return None
+
+
+register_snippet(Theme)  # editors name each theme in each language (Snippets → Thèmes)

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from hub.content_io import ContentError, block_id, body_blocks, plain_text, read_yaml, require, rich_text
+from hub.content_io import ContentError, body_blocks, plain_text, read_yaml, require, rich_text
 from hub.content_spec import PageSpec, index_page_spec
 from practices.models import (
     CooperationObject,
-    DiplomaLevel,
     EssentialCondition,
     ObstacleIndexPage,
     ObstaclePage,
@@ -16,8 +15,8 @@ from practices.models import (
     PracticePage,
     Stage,
     TrainingModuleIndexPage,
-    TrainingModulePage,
 )
+from practices.module_loader import module_spec
 from territories.models import ActorType
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -77,6 +76,7 @@ def perspective_spec(index, item, vocabularies):
             return None
         return {
             "title": " ".join(english["title"].split()),
+            "slug": english.get("slug", item["slug"]),
             "short_title": english["short_title"],
             "listing_summary": " ".join(english.get("summary", "").split()),
             "context": rich_text(english["context"]),
@@ -118,7 +118,25 @@ def practice_spec(index, item, vocabularies, actor_types, perspectives_listing):
             "tags": item.get("themes", []),
         }
 
-    return PageSpec(f"practices/practice/{slug}", index, PracticePage, slug, item, build)
+    def translate():
+        english = item.get("en")
+        if not english:
+            return None
+        require(english, ["slug", "title", "problem", "what_is_done"], f"{owner} (en)")
+        return {
+            "title": english["title"],
+            "slug": english["slug"],
+            "listing_summary": english.get("summary", "").strip(),
+            "problem": rich_text(english["problem"]),
+            "what_is_done": rich_text(english["what_is_done"]),
+            "success_conditions": rich_text(english.get("success_conditions")),
+            "pitfalls": rich_text(english.get("pitfalls")),
+            "effect_indicators": rich_text(english.get("effect_indicators")),
+            "result_indicators": rich_text(english.get("result_indicators")),
+            "body": body_blocks(english.get("body"), owner, lambda reference: 0),
+        }
+
+    return PageSpec(f"practices/practice/{slug}", index, PracticePage, slug, item, build, translate)
 
 
 def obstacle_spec(index, item):
@@ -126,10 +144,14 @@ def obstacle_spec(index, item):
     owner = f"obstacle {slug}"
     require(item, ["title", "description"], owner)
 
+    def with_quote(data):
+        body = list(data.get("body") or [])
+        if data.get("quote"):
+            body.append({"quote": data["quote"]})
+        return body
+
     def build(resolve):
-        body = list(item.get("body") or [])
-        if item.get("quote"):
-            body.append({"quote": item["quote"]})
+        body = with_quote(item)
         return {
             "title": item["title"],
             "listing_summary": item.get("summary", "").strip(),
@@ -142,72 +164,20 @@ def obstacle_spec(index, item):
             "tags": item.get("themes", []),
         }
 
-    return PageSpec(f"practices/obstacle/{slug}", index, ObstaclePage, slug, item, build)
-
-
-def module_spec(index, item):
-    slug = item["slug"]
-    owner = f"module {slug}"
-    require(item, ["title", "audience", "diploma_level", "duration_minutes", "objectives", "sections"], owner)
-    if item["diploma_level"] not in DiplomaLevel.values:
-        raise ContentError(f"{owner}: diploma_level must be one of {DiplomaLevel.values}")
-    for number, question in enumerate(item.get("quiz", []), start=1):
-        if not 0 <= question["answer"] < len(question["choices"]):
-            raise ContentError(f"{owner}: quiz question {number} has no choice number {question['answer']}")
-
-    def build(resolve):
+    def translate():
+        english = item.get("en")
+        if not english:
+            return None
+        require(english, ["slug", "title", "description"], f"{owner} (en)")
         return {
-            "title": item["title"],
-            "listing_summary": item.get("summary", "").strip(),
-            "audience": rich_text(item["audience"]),
-            "diploma_level": item["diploma_level"],
-            "duration_minutes": item["duration_minutes"],
-            "objectives": rich_text(item["objectives"]),
-            "prerequisites": rich_text(item.get("prerequisites")),
-            "sections": [
-                {
-                    "type": "section",
-                    "id": block_id(owner, "section", position),
-                    "value": {"title": section["title"], "text": rich_text(section["text"])},
-                }
-                for position, section in enumerate(item["sections"])
-            ],
-            "activities": [
-                {
-                    "type": "activity",
-                    "id": block_id(owner, "activity", position),
-                    "value": {
-                        "title": activity["title"],
-                        "duration_minutes": activity["duration_minutes"],
-                        "instructions": rich_text(activity["instructions"]),
-                    },
-                }
-                for position, activity in enumerate(item.get("activities", []))
-            ],
-            "quiz": [
-                {
-                    "type": "question",
-                    "id": block_id(owner, "quiz", position),
-                    "value": {
-                        "question": question["question"],
-                        "choices": [
-                            {"text": choice, "correct": number == question["answer"]}
-                            for number, choice in enumerate(question["choices"])
-                        ],
-                        "explanation": question["explanation"],
-                    },
-                }
-                for position, question in enumerate(item.get("quiz", []))
-            ],
-            "relations": {
-                "practices": [resolve(f"practice:{practice}") for practice in item.get("practices", [])],
-                "perspectives": [resolve(f"perspective:{number}") for number in item.get("perspectives", [])],
-                "terms": [resolve(f"term:{term}") for term in item.get("terms", [])],
-            },
-            "tags": item.get("themes", []),
+            "title": english["title"],
+            "slug": english["slug"],
+            "listing_summary": english.get("summary", "").strip(),
+            "description": rich_text(english["description"]),
+            "body": body_blocks(with_quote(english), owner, lambda reference: 0),
         }
 
-    return PageSpec(f"practices/module/{slug}", index, TrainingModulePage, slug, item, build)
+    return PageSpec(f"practices/obstacle/{slug}", index, ObstaclePage, slug, item, build, translate)
 
 
 def load(sync, home):

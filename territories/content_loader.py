@@ -67,6 +67,7 @@ def territory_spec(index, item, actor_types):
             return None
         return {
             "title": english["title"],
+            "slug": english.get("slug", slug),
             "listing_summary": english.get("summary", "").strip(),
             "perimeter": rich_text(english.get("perimeter", "")),
             "actor_structuring": rich_text(english.get("actor_structuring", "")),

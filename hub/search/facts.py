@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from glossary.models import GlossaryTermPage
 from hub.content_cache import remembered
 from hub.search.log import log_key
+from hub.taxonomy import theme_names
 from practices.models import ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
 from territories.models import TerritoryPage
 
@@ -53,6 +54,9 @@ def read_facts(locale):
         for pk, slug, name in tagged.values_list("content_object_id", "tag__slug", "tag__name"):
             facts.themes.setdefault(pk, set()).add(slug)
             facts.theme_labels[slug] = name
+    facts.theme_labels |= {
+        slug: name for slug, name in theme_names(locale.language_code).items() if slug in facts.theme_labels
+    }
     terms = GlossaryTermPage.objects.filter(locale=locale).annotate(
         links=Count("modules", distinct=True) + Count("glossarytermpage", distinct=True)
     )

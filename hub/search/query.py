@@ -39,7 +39,7 @@ def build_query(query, language_code):
     20,000 documents), where a set of words is answered by the index alone.
     """
     alternatives = [PlainText(query, operator="and")]
-    query_roots = roots(query)
+    query_roots = roots(query, language_code)
     if query_roots and query_roots != fold_text(query):
         alternatives.append(PlainText(query_roots, operator="and"))
     for form in glossary_expansions(query, language_code):
@@ -57,5 +57,5 @@ def words_of(text):
 
 
 @lru_cache(maxsize=65536)
-def roots_of(words):
-    return tuple(root(word) for word in words.split())
+def roots_of(words, language_code):
+    return tuple(root(word, language_code) for word in words.split())

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from hub.facets import clean_param, facet_options, keeps, option_counts
 from hub.restrictions import public
+from hub.search.backends import search_backend_name, searching_in
 from hub.search.facts import LocaleFacts, locale_facts, locale_for, promoted_page_ids
 from hub.search.log import record_search
 from hub.search.query import build_query, normalize, roots_of, words_of
@@ -128,13 +129,17 @@ class SearchService:
         """
         # What ranking, facets and results read; a result's text is fetched only when not cached.
         readable = self.readable_pages().only(*RESULT_FIELDS)
-        results = list(readable.search(build_query(query, self.language_code))[: MAX_RESULTS + 1])
+        search = readable.search(
+            build_query(query, self.language_code), backend=search_backend_name(self.language_code)
+        )
+        with searching_in(self.language_code):
+            results = list(search[: MAX_RESULTS + 1])
         capped = len(results) > MAX_RESULTS
         results = results[:MAX_RESULTS]
         # How many modules and other terms point to each term found: a cheap measure of how central it is.
         terms = self.facts().terms
         wanted = words_of(query)
-        wanted_roots = [root(word) for word in query.split()]
+        wanted_roots = [root(word, self.language_code) for word in query.split()]
 
         def tier(page):
             names = [words_of(page.title)]
@@ -145,7 +150,7 @@ class SearchService:
             if names[0].startswith(wanted):
                 return 1
             for name in names:
-                name_roots = roots_of(name)
+                name_roots = roots_of(name, self.language_code)
                 if all(any(item.startswith(wanted_root) for item in name_roots) for wanted_root in wanted_roots):
                     return 2
             return 3
@@ -197,7 +202,9 @@ class SearchService:
         results = []
         for page in pages:
             key = by_type.get(page.content_type_id, "page")
-            results.append(SearchResult(page, key, RESULT_TYPES[key][1], snippet(page, texts[page.pk], query)))
+            results.append(
+                SearchResult(page, key, RESULT_TYPES[key][1], snippet(page, texts[page.pk], query, self.language_code))
+            )
         return results
 
     def suggest(self, raw_query, limit=8):

@@ -50,12 +50,12 @@ class Passage:
         return [(text, marked) for text, marked in pieces if text]
 
 
-def snippet(page, text, query):
+def snippet(page, text, query, language_code):
     """A passage of the page's text around the first query word, with every query word marked."""
     text = re.sub(r"\s+", " ", text).strip()
     if text.startswith(page.title):
         text = text[len(page.title) :].strip()
-    query_roots = [root(word) for word in query.split() if len(word) > 1]
+    query_roots = [root(word, language_code) for word in query.split() if len(word) > 1]
     folded = fold_text(text)
     positions = [folded.find(item) for item in query_roots if folded.find(item) >= 0]
     start = max(0, min(positions) - 60) if positions else 0

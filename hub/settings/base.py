@@ -187,13 +187,14 @@ DATABASE_SEARCH_BACKEND = {
         else "hub.search.backends.sqlite"
     ),
     "SEARCH_CONFIG": "cooperer_french",
+    "SEARCH_CONFIGS": {"fr": "cooperer_french", "en": "cooperer_english"},  # PostgreSQL, per language
     "AUTOCOMPLETE_SEARCH_CONFIG": "cooperer_simple",
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
-    from hub.search_backend import elasticsearch_backend_settings
+    from hub.search_backend import elasticsearch_backends
 
-    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend_settings(ELASTICSEARCH_URL)}
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL)
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 

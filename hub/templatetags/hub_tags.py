@@ -7,7 +7,7 @@ from html import unescape
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -15,8 +15,10 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from hub import fragments
+from hub.content_cache import remembered
 from hub.fragments import fragments_allowed
 from hub.localization import localize
+from hub.taxonomy import theme_names
 
 register = template.Library()
 
@@ -31,30 +33,50 @@ def _site_root(request):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language; on a page, the link goes to its translation when there is one."""
+    """One entry per language: the same page (or view) in that language, with the same query string.
+
+    A page that has no live translation in a language says so (`missing`) rather than sending the
+    reader to that language's home page.
+    """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
+    query = request.GET.urlencode() if request is not None else ""
     translations = {}
     if isinstance(page, Page) and page.pk:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
-        root = _site_root(request)
-        homes = {}
-        if root is not None:
-            for home in root.get_translations(inclusive=True).live().select_related("locale"):
-                homes[home.locale.language_code] = home
     links = []
     for code, name in settings.LANGUAGES:
+        url, missing = None, False
         if isinstance(page, Page) and page.pk:
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
+            target = translations.get(code)
+            if target is None:
+                missing = True
+            else:
+                url = page.specific.counterpart_url(target.specific, request) + (f"?{query}" if query else "")
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
             url = f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "missing": missing})
     return links
+
+
+@register.filter
+def theme_name(tag):
+    """A tag's theme in the reader's language; the tag's own name where the theme has none."""
+    return theme_names(get_language()).get(tag.slug, tag.name)
+
+
+@register.filter
+def lang_attribute(page):
+    """' lang="fr"' on an element that shows a page's own text when the page is not in the reader's
+    language (a page not translated yet); nothing otherwise. Template strings around it stay in the
+    reader's language."""
+    languages = remembered("locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    code = languages.get(getattr(page, "locale_id", None))
+    return format_html(' lang="{}"', code) if code and code != get_language() else ""
 
 
 @register.simple_tag(takes_context=True)

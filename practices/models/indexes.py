@@ -1,5 +1,6 @@
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,7 @@ from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.facets import Facet, FacetedListing
 from hub.localization import localize
+from hub.taxonomy import Theme
 
 from .module import TrainingModulePage
 from .obstacle import ObstaclePage
@@ -18,7 +20,7 @@ from .perspective import PerspectivePage
 from .practice import PracticePage
 from .taxonomy import CooperationObject, Stage
 
-THEME_FACET = Facet("theme", _("Thème"), "tags", label_field="name")
+THEME_FACET = Facet("theme", _("Thème"), "tags", label_field="name", vocabulary=Theme)
 # Every index lists its children the same way. Wagtail names a template after each page class,
 # whatever its parent declares: each index names this one.
 LISTING_TEMPLATE = "practices/filterable_index_page.html"
@@ -47,10 +49,11 @@ class FilterableIndexPage(BasePage):
         )
 
     def route(self, request, path_components):
-        """In a translated index, a child not yet translated is served in the source language.
+        """In a translated index, a child is also found by its source-language slug.
 
-        The reader stays at /en/good-practices/<slug>/ and reads the French text, marked lang="fr"
-        with a notice (see base.html), rather than meeting a 404.
+        Translated, the reader is sent on to the translation's own address; not translated yet, the
+        reader stays at /en/good-practices/<slug>/ and reads the French text, marked lang="fr" with
+        a notice (see base.html), rather than meeting a 404.
         """
         try:
             return super().route(request, path_components)
@@ -61,7 +64,16 @@ class FilterableIndexPage(BasePage):
             child = self.child_model.objects.child_of(source).live().public().filter(slug=path_components[0]).first()
             if child is None:
                 raise
+            translation = child.get_translation_or_none(self.locale)
+            if translation is not None and translation.live:
+                return RouteResult(self, kwargs={"moved_to": translation})
             return RouteResult(child)
+
+    def serve(self, request, *args, moved_to=None, **kwargs):
+        if moved_to is not None:
+            query = request.META.get("QUERY_STRING", "")
+            return redirect(moved_to.get_url(request) + (f"?{query}" if query else ""), permanent=True)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

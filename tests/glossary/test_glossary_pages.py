@@ -231,10 +231,12 @@ def test_the_term_page_puts_related_terms_usage_and_source_in_an_aside(client):
     assert "Loi de programmation pour la cohésion sociale" in aside
 
 
-def test_an_english_term_page_marks_french_only_modules_as_french(client):
+def test_an_english_term_page_lists_the_english_modules_that_use_the_term(client):
     html = client.get("/en/glossary/pre/").content.decode()
-    assert re.search(r'<a href="/fr/modules-de-formation/[^"]+" hreflang="fr" lang="fr">', html)
-    assert "(in French)" in html
+    aside = re.search(r'<section class="aside-box" aria-labelledby="modules">.*?</section>', html, re.S).group()
+    assert re.search(r'<a href="/en/training-modules/[^"]+">', aside)
+    assert "/fr/" not in aside
+    assert "(in French)" not in aside
 
 
 def test_content_pages_never_link_terms_in_theme_chips_or_fact_labels(client):

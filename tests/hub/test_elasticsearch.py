@@ -8,7 +8,7 @@ from wagtail.search.query import PlainText
 import pytest
 
 from hub.search.query import build_query
-from hub.search_backend import elasticsearch_backend_settings
+from hub.search_backend import elasticsearch_backend_settings, elasticsearch_backends
 from practices.models import PracticePage
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -28,6 +28,22 @@ def test_index_settings_have_a_french_default_analyzer(backend):
     assert "l" in analysis["filter"]["french_elision"]["articles"]
     # Wagtail's own analyzers for autocomplete stay available.
     assert "edgengram_analyzer" in analysis["analyzer"]
+
+
+def test_english_has_its_own_index_with_an_english_default_analyzer():
+    backends = elasticsearch_backends("http://127.0.0.1:9200", index="cooperer_test")
+    french, english = (Elasticsearch9SearchBackend(backends[name]) for name in ("default", "en"))
+    names = {backend.get_index_for_model(PracticePage).name for backend in (french, english)}
+    assert names == {"cooperer_test_wagtailcore_page", "cooperer_test-en_wagtailcore_page"}
+    analysis = english.settings["settings"]["analysis"]
+    assert analysis["analyzer"]["default"]["filter"] == [
+        "english_possessive",
+        "lowercase",
+        "asciifolding",
+        "english_stop",
+        "english_stemmer",
+    ]
+    assert analysis["filter"]["english_stemmer"]["language"] == "english"
 
 
 def test_mapping_indexes_the_practice_fields_and_roots(backend):

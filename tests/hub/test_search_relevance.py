@@ -47,6 +47,28 @@ CASES = [
     ("en", "PRE", "PRE", 1),
     ("en", "educational success programme", "PRE", 1),
     ("en", "Brest", "Brest", 1),
+    # English, written against the English content: English words, their roots, the English glossary.
+    ("en", "shared assessment", "shared assessment", 1),
+    ("en", "shared assessments", "shared assessment", 3),
+    ("en", "social mediation", "social mediation", 1),
+    ("en", "mediators", "social mediator", 3),
+    ("en", "outreach", "outreach (aller-vers)", 1),
+    ("en", "information-sharing charter", "information-sharing charter", 1),
+    ("en", "drop-in sessions", "drop-in session (permanence)", 3),
+    ("en", "partnership agreements", "partnership agreement", 3),
+    ("en", "silo thinking", "Silo thinking in public policy", 3),
+    ("en", "calls for projects", "AAP", 3),
+    ("en", "early school leaving", "early school leaving (décrochage scolaire)", 1),
+    ("en", "Mantes", "Mantes-la-Jolie", 1),
+    ("en", "specialised educators", "specialised educator (éducateur spécialisé)", 3),
+    ("en", "child welfare services", "ASE", 1),
+    ("en", "steering committee", "steering committee", 1),
+    ("en", "cooperating", "cooperation", 3),
+    ("en", "information of concern", "IP", 1),
+    ("en", "priority neighbourhood", "QPV", 1),
+    ("en", "mutual knowledge", "mutual knowledge (interconnaissance)", 1),
+    ("en", "inter-agency training", "Develop inter-agency training", 1),
+    ("en", "Marseille", "Marseille, 14th arrondissement", 1),
 ]
 
 POSTGRES_CASES = [
@@ -93,3 +115,12 @@ def test_an_acronym_finds_pages_that_only_spell_it_out(french):
 def test_the_expansion_finds_pages_that_only_say_the_acronym():
     titles = top_titles("fr", "centre communal d'action sociale", 50)
     assert "CCAS" in titles
+
+
+def test_an_english_word_finds_the_pages_that_use_its_other_forms():
+    """No page says "practitioner": the singular finds every page that says "practitioners"."""
+    service = SearchService("en")
+    singular = {result.url for result in service.search("practitioner", per_page=50, record=False).results}
+    plural = {result.url for result in service.search("practitioners", per_page=50, record=False).results}
+    assert len(plural) >= 5
+    assert singular == plural

@@ -28,7 +28,7 @@ def test_perspective_2_covers_a_pre_or_a_cite_educative_on_the_pre_term_page(cli
 def test_the_corrected_typo_of_perspective_5_is_said_on_its_page(client):
     text = text_of(client, "/fr/perspectives/adapter-les-formations/")
     assert "Note de la rédaction : dans la synthèse, le titre de cette perspective porte « niveaux II et II »" in text
-    english = text_of(client, "/en/perspectives/adapter-les-formations/")
+    english = text_of(client, "/en/perspectives/adapting-managers-training/")
     assert 'Editorial note: in the synthesis, the title of this perspective reads "levels II and II"' in english
 
 
@@ -36,7 +36,7 @@ def test_the_corrected_typo_of_perspective_5_is_said_on_its_page(client):
     ("url", "condition"),
     [
         ("/fr/perspectives/adapter-les-formations/", "La coopération est une manière de travailler à part entière"),
-        ("/en/perspectives/adapter-les-formations/", "Cooperation is a way of working in its own right"),
+        ("/en/perspectives/adapting-managers-training/", "Cooperation is a way of working in its own right"),
     ],
 )
 def test_the_conditions_of_a_perspective_show_no_raw_markup(client, url, condition):

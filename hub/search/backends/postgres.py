@@ -7,6 +7,8 @@ Measured with 20,000 extra documents, where a common word matches nine pages in 
   (or n, if larger) matches with the best title rank, then the newest: `ts_rank` over the body
   vector of every match was most of the time of a common query. Smaller result sets, counts and
   unsliced results are ranked in full, exactly as Wagtail does.
+- Each page is indexed, and each query parsed, with its language's configuration (`SEARCH_CONFIGS`,
+  migrations hub.0002 and hub.0012: French or English stemming, accents ignored).
 - Matching and counting use the GIN index of migration hub.0005. PostgreSQL's planner does not
   count the cost of reading each row's body vector, so for a common word it chose a sequential
   scan that reads every vector twice (about 150 ms instead of 15): index scans are forced for
@@ -14,12 +16,17 @@ Measured with 20,000 extra documents, where a common word matches nine pages in 
 """
 
 from contextlib import contextmanager
+from itertools import groupby
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connections, transaction
 
+from wagtail.models import Locale
+
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import And, Or, Phrase, PlainText
+
+from hub.search.backends import search_language, searching_in
 
 DEFAULT_RANK_WINDOW = 500
 
@@ -79,14 +86,38 @@ def local_settings(using, **values):
                 cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
 
 
+class PostgresIndex(postgres.PostgresIndex):
+    def add_items(self, model, objs):
+        """Each language's objects indexed with its configuration (objects without a language: the default)."""
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+
+        def language_of(obj):
+            return languages.get(getattr(obj, "locale_id", None), "")
+
+        for language_code, group in groupby(sorted(objs, key=language_of), key=language_of):
+            with searching_in(language_code or None):
+                super().add_items(model, list(group))
+
+
 class PostgresSearchBackend(postgres.PostgresSearchBackend):
     query_compiler_class = PostgresSearchQueryCompiler
     results_class = PostgresSearchResults
+    index_class = PostgresIndex
 
     def __init__(self, params):
         super().__init__(params)
+        self.search_configs = params.get("SEARCH_CONFIGS", {})
         self.autocomplete_config = params.get("AUTOCOMPLETE_SEARCH_CONFIG", self.autocomplete_config)
         self.rank_window = params.get("RANK_WINDOW", DEFAULT_RANK_WINDOW)
+
+    @property
+    def config(self):
+        """The text search configuration of the language being indexed or searched (`searching_in`)."""
+        return self.search_configs.get(search_language(), self.default_config)
+
+    @config.setter
+    def config(self, value):
+        self.default_config = value
 
 
 SearchBackend = PostgresSearchBackend  # what modelsearch looks for in a backend module
