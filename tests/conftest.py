@@ -23,6 +23,24 @@ def english(db):
     return Locale.objects.get(language_code="en")
 
 
+@pytest.fixture
+def untranslated_practice(french):
+    """A practice published in French only, as an editor leaves it before translating it."""
+    from practices.models import PracticeIndexPage, PracticePage
+
+    index = PracticeIndexPage.objects.get(locale=french)
+    page = index.add_child(
+        instance=PracticePage(
+            title="Fiche encore sans traduction",
+            slug="fiche-sans-traduction",
+            problem="<p>Les acteurs ne se connaissent pas toujours entre eux.</p>",
+            what_is_done="<p>Une réponse.</p>",
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
 def pytest_collection_modifyitems(config, items):
     from django.db import connection
 

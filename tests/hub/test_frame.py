@@ -14,7 +14,6 @@ from glossary.models import GlossaryIndexPage
 from hub.content_io import rich_text as mini_format
 from hub.models import HomePage, SiteIdentity, SitemapPage
 from hub.models.site_settings import AccessibilityStatus
-from practices.models import PracticeIndexPage, PracticePage
 from territories.models import TerritoryPage
 
 pytestmark = pytest.mark.django_db
@@ -225,17 +224,8 @@ def test_site_map_counts_the_glossary_terms_and_lists_its_tools(client):
     assert texts["/fr/glossaire/reviser/"] == "Se tester avec des fiches"
 
 
-def test_site_map_marks_pages_not_yet_translated(client, french):
-    index = PracticeIndexPage.objects.get(locale=french)
-    page = index.add_child(
-        instance=PracticePage(
-            title="Fiche encore sans traduction",
-            slug="fiche-sans-traduction",
-            problem="<p>Un problème.</p>",
-            what_is_done="<p>Une réponse.</p>",
-        )
-    )
-    page.save_revision().publish()
+def test_site_map_marks_pages_not_yet_translated(client, untranslated_practice):
+    page = untranslated_practice
     links = {href: attrs for href, _text, attrs, _classes in read(client, "/en/site-map/").links}
     assert links[page.url].get("lang") == "fr"
 
@@ -380,17 +370,7 @@ def test_the_linker_leaves_the_page_kicker_alone(client):
     assert 'class="term-link"' in html
 
 
-def test_breadcrumbs_of_a_page_not_yet_translated_go_through_the_readers_sections(client, french):
-    index = PracticeIndexPage.objects.get(locale=french)
-    page = index.add_child(
-        instance=PracticePage(
-            title="Fiche encore sans traduction",
-            slug="fiche-sans-traduction",
-            problem="<p>Un problème.</p>",
-            what_is_done="<p>Une réponse.</p>",
-        )
-    )
-    page.save_revision().publish()
+def test_breadcrumbs_of_a_page_not_yet_translated_go_through_the_readers_sections(client, untranslated_practice):
     parsed = read(client, "/en/good-practices/fiche-sans-traduction/")
     crumbs = [(href, text) for href, text, _attrs, classes in parsed.links if "breadcrumbs" in classes]
     assert crumbs == [("/en/", "Coopérer"), ("/en/good-practices/", "Good practices")]

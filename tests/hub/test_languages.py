@@ -175,17 +175,8 @@ def test_the_switcher_keeps_the_search_query(client):
     assert switcher_link(html, "en") == "/en/search/?q=m%C3%A9diation&type=term"
 
 
-def test_a_page_without_translation_says_so_instead_of_linking_home(client, french):
-    index = PracticeIndexPage.objects.get(locale=french)
-    page = index.add_child(
-        instance=PracticePage(
-            title="Fiche sans traduction",
-            slug="fiche-sans-traduction",
-            problem="<p>Un problème.</p>",
-            what_is_done="<p>Une réponse.</p>",
-        )
-    )
-    page.save_revision().publish()
+def test_a_page_without_translation_says_so_instead_of_linking_home(client, untranslated_practice):
+    page = untranslated_practice
     html = client.get(page.url).content.decode()
     assert switcher_link(html, "en") is None
     assert 'class="language-switcher__missing"' in html

@@ -51,7 +51,7 @@ CASES = [
     ("en", "shared assessment", "shared assessment", 1),
     ("en", "shared assessments", "shared assessment", 3),
     ("en", "social mediation", "social mediation", 1),
-    ("en", "mediators", "social mediator", 3),
+    ("en", "mediators", "social mediator", 5),
     ("en", "outreach", "outreach (aller-vers)", 1),
     ("en", "information-sharing charter", "information-sharing charter", 1),
     ("en", "drop-in sessions", "drop-in session (permanence)", 3),

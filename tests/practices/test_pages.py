@@ -74,31 +74,13 @@ def test_translated_pages_are_real_wagtail_localize_translations(client, english
     assert "<h1>Brest</h1>" in brest
 
 
-def publish_untranslated_practice(french):
-    from practices.models import PracticeIndexPage
-
-    index = PracticeIndexPage.objects.get(locale=french)
-    page = index.add_child(
-        instance=PracticePage(
-            title="Fiche encore sans traduction",
-            slug="fiche-sans-traduction",
-            problem="<p>Les acteurs ne se connaissent pas toujours entre eux.</p>",
-            what_is_done="<p>Une réponse.</p>",
-        )
-    )
-    page.save_revision().publish()
-    return page
-
-
-def test_an_english_listing_offers_pages_that_are_only_in_french(client, french):
-    publish_untranslated_practice(french)
+def test_an_english_listing_offers_pages_that_are_only_in_french(client, untranslated_practice):
     html = client.get("/en/good-practices/").content.decode()
     assert 'href="/en/good-practices/fiche-sans-traduction/"' in html
     assert 'lang="fr"' in html
 
 
-def test_an_untranslated_page_is_read_in_french_with_a_notice_never_a_404(client, french):
-    publish_untranslated_practice(french)
+def test_an_untranslated_page_is_read_in_french_with_a_notice_never_a_404(client, untranslated_practice):
     response = client.get("/en/good-practices/fiche-sans-traduction/")
     assert response.status_code == 200
     html = response.content.decode()
