@@ -62,8 +62,8 @@ def test_terms_api_lists_published_terms_and_filters(client):
     assert pre["expansion"] == "Programme de réussite éducative"
     assert pre["url"].endswith("/fr/glossaire/pre/")
     assert {term["slug"] for term in client.get("/api/glossary/terms/?locale=fr&letter=q").json()["terms"]} >= {"qpv"}
-    diplomas = client.get("/api/glossary/terms/?locale=fr&kind=diplome").json()["terms"]
-    assert diplomas and all(term["kind"] == "diplome" for term in diplomas)
+    expressions = client.get("/api/glossary/terms/?locale=fr&kind=expression").json()["terms"]
+    assert expressions and all(term["kind"] == "expression" for term in expressions)
     youth_justice = client.get("/api/glossary/terms/?locale=fr&domain=justice-mineurs").json()["terms"]
     assert "pjj" in {term["slug"] for term in youth_justice}
     assert client.get("/api/glossary/terms/?locale=fr&q=reussite").json()["count"] >= 1
@@ -98,7 +98,7 @@ def test_wagtail_api_exposes_terms(client):
         "domain=justice-mineurs",
         "q=reussite",
         "q=  Réussite  éducative ",
-        "kind=diplome&q=d",
+        "kind=expression&q=d",
     ],
 )
 def test_the_api_and_the_glossary_page_keep_the_same_terms_in_the_same_order(client, filters):

@@ -44,8 +44,8 @@ def test_glossary_page_lists_terms_a_to_z_with_schema_org(client):
 
 
 def test_glossary_filters_by_domain_kind_letter_and_text(client, french):
-    html = client.get("/fr/glossaire/?kind=diplome").content.decode()
-    assert ">DEES</abbr>" in html
+    html = client.get("/fr/glossaire/?kind=expression").content.decode()
+    assert 'href="/fr/glossaire/libre-adhesion/"' in html
     assert ">PRE</abbr>" not in html
     html = client.get("/fr/glossaire/?domain=justice-mineurs").content.decode()
     assert ">PJJ</abbr>" in html

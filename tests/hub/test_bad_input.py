@@ -170,7 +170,7 @@ def test_a_400_word_search_is_a_400(client):
 def test_good_values_are_answered(client):
     assert client.get("/api/search/", {"q": "PRE", "locale": "fr", "page": "1", "type": "term"}).status_code == 200
     assert client.get("/api/search/suggest/", {"q": "coop", "locale": "en"}).status_code == 200
-    terms = client.get("/api/glossary/terms/", {"locale": "fr", "letter": "p", "kind": "dispositif", "q": "réussite"})
+    terms = client.get("/api/glossary/terms/", {"locale": "fr", "letter": "p", "kind": "acronyme", "q": "réussite"})
     assert "pre" in {term["slug"] for term in terms.json()["terms"]}
     pages = client.get("/api/v2/pages/", {"search": "l'école", "search_operator": "or", "offset": "0", "limit": "20"})
     assert pages.status_code == 200

@@ -1,0 +1,69 @@
+"""The glossary covers what the synthesis uses, classes every acronym as one and cites checkable sources."""
+
+import re
+
+import pytest
+
+from glossary.models import GlossaryTermPage
+
+pytestmark = pytest.mark.django_db
+
+# Notions the synthesis uses that a newcomer must be able to look up (issue 13's list).
+SYNTHESIS_TERMS = [
+    "recherche-action",
+    "dispositif",
+    "acteurs-de-deuxieme-cercle",
+    "angles-morts",
+    "cartographie-des-acteurs",
+    "regulateur",
+    "commune",
+    "etat",
+    "coherence-horizontale",
+    "coherence-verticale",
+    "echelle-de-cooperation",
+    "gouvernance-apposee",
+    "cycles-de-politiques-publiques",
+    "legitimite",
+    "courage-managerial",
+    "temps-dingenierie",
+    "experiences-qualifiantes",
+    "formations-interinstitutionnelles",
+    "approche-par-les-missions",
+    "structure-mono-mission",
+    "rapprochement-physique",
+    "posture-dinjonction",
+    "observation-non-participante",
+    "vivre-ensemble",
+    "interconnaissance",
+    "deets",
+    "deaes",
+]
+ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&'’ -]*[A-Z0-9]$")
+
+
+@pytest.mark.parametrize("slug", SYNTHESIS_TERMS)
+def test_the_glossary_explains_each_notion_of_the_synthesis_in_both_languages(slug, french, english):
+    term = GlossaryTermPage.objects.live().get(locale=french, slug=slug)
+    translation = term.get_translation(english)
+    assert translation.live
+    for page in (term, translation):
+        assert page.definition.strip()
+        assert len(page.explanation) > 200, page.url
+        assert page.source.strip()
+
+
+def test_the_acronym_filter_lists_every_term_whose_headword_is_an_acronym(client, french):
+    acronyms = {
+        term.get_url() for term in GlossaryTermPage.objects.live().filter(locale=french) if ACRONYM.match(term.title)
+    }
+    html = client.get("/fr/glossaire/?kind=acronyme").content.decode()
+    listed = set(re.findall(r'<dt class="glossary-list__term"><a href="(/fr/glossaire/[^"]+/)"', html))
+    assert len(acronyms) >= 90
+    assert listed == acronyms
+
+
+def test_every_term_has_an_explanation_and_a_source_that_says_where_it_comes_from():
+    terms = GlossaryTermPage.objects.live()
+    assert [term.url for term in terms if not term.explanation.strip()] == []
+    assert [term.source for term in terms if term.source.strip().lower().startswith("usage")] == []
+    assert [term.url for term in terms if not term.source.strip()] == []
