@@ -92,6 +92,11 @@ class GlossaryTermPage(BasePage):
         _("source"), max_length=255, blank=True, help_text=_("L'organisme ou le texte qui le définit.")
     )
     uncertain = models.BooleanField(_("définition à confirmer"), default=False)
+    in_seed = models.BooleanField(
+        _("terme employé dans la synthèse"),
+        default=False,
+        help_text=_("Le terme figure dans la synthèse de la recherche-action : sa page le signale aux lecteurs."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -102,7 +107,7 @@ class GlossaryTermPage(BasePage):
         FieldPanel("definition"),
         FieldPanel("explanation"),
         FieldPanel("related_terms"),
-        MultiFieldPanel([FieldPanel("source"), FieldPanel("uncertain")], heading=_("Source")),
+        MultiFieldPanel([FieldPanel("source"), FieldPanel("uncertain"), FieldPanel("in_seed")], heading=_("Source")),
     ]
     search_fields = [
         *BasePage.search_fields,

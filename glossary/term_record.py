@@ -85,6 +85,7 @@ class TermRecord(forms.Form):
     related = ListField(required=False)
     source = TextField(max_length=max_length("source"), required=False)
     uncertain = YesNoField(required=False)
+    in_seed = YesNoField(required=False)
 
     def __init__(self, data, domains):
         """`data`: the record as read; `domains`: the slugs of the glossary's domains."""
@@ -132,6 +133,7 @@ def page_values(record):
     values = {page_field: record[name] for name, page_field in PAGE_FIELDS.items()}
     values["variants"] = "\n".join(record["variants"])
     values["uncertain"] = record["uncertain"]
+    values["in_seed"] = record["in_seed"]
     return values
 
 
@@ -144,5 +146,6 @@ def record_of(term):
         "variants": term.variant_list(),
         "related": sorted(related.slug for related in term.related_terms.all()),
         "uncertain": term.uncertain,
+        "in_seed": term.in_seed,
     }
     return {name: record[name] for name in TermRecord.base_fields}

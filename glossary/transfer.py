@@ -2,9 +2,10 @@
 
 The columns are the glossary's record schema (`glossary.term_record`, shared with the content
 files): slug, term, expansion, kind, domains, definition, explanation, variants, related, source,
-uncertain. Lists (domains, variants, related) are joined with " | " in CSV and are JSON arrays in
-JSON; `explanation` is the rich text's HTML, cleaned to what the editor's field allows. Importing
-the file that an export produced changes nothing, and importing never unpublishes or republishes a term.
+uncertain, in_seed (the synthesis uses the term). Lists (domains, variants, related) are joined
+with " | " in CSV and are JSON arrays in JSON; `explanation` is the rich text's HTML, cleaned to
+what the editor's field allows. Importing the file that an export produced changes nothing, and
+importing never unpublishes or republishes a term.
 
 Why not django-import-export: its resources save model instances, where a term is a Wagtail page
 that is added under the glossary, revised and published (or left withdrawn) with a log entry, and
@@ -75,6 +76,7 @@ def export_glossary(file_format="csv", language_code="fr"):
         for column in LIST_FIELDS:
             row[column] = SEPARATOR.join(record[column])
         row["uncertain"] = "true" if record["uncertain"] else "false"
+        row["in_seed"] = "true" if record["in_seed"] else "false"
         writer.writerow(row)
     return output.getvalue()
 

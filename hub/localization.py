@@ -1,5 +1,7 @@
 """Relations point to source-language objects; readers see each object in their own language."""
 
+from django.conf import settings
+
 from wagtail.models import Locale, Page
 
 
@@ -27,7 +29,12 @@ def localize(pages):
             Page.objects.filter(translation_key__in=keys, locale=locale).live().public().select_related("locale")
         ).specific()
         translations = {page.translation_key: page for page in translated}
-    return [translations.get(page.translation_key, page) for page in pages]
+    shown, seen = [], set()
+    for page in pages:  # a page and its translation both related: the reader sees it once
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            shown.append(translations.get(page.translation_key, page))
+    return shown
 
 
 def localized_objects(queryset):
@@ -49,7 +56,11 @@ def localized_objects(queryset):
 def related_in_any_locale(page, related_name):
     """Pages that point to `page` or to any of its translations through the reverse relation `related_name`.
 
-    Relations are set on the source-language pages, so a translation finds its relatives this way.
+    Relations are set on the source-language pages (their translations copy them), so a translation
+    finds its relatives this way; the source-language relatives are kept, once each.
     """
     relation = page._meta.get_field(related_name)
-    return relation.related_model.objects.filter(**{f"{relation.field.name}__translation_key": page.translation_key})
+    relatives = relation.related_model.objects.filter(
+        **{f"{relation.field.name}__translation_key": page.translation_key}
+    )
+    return relatives.filter(locale__language_code=settings.LANGUAGE_CODE).distinct()

@@ -67,3 +67,13 @@ def test_every_term_has_an_explanation_and_a_source_that_says_where_it_comes_fro
     assert [term.url for term in terms if not term.explanation.strip()] == []
     assert [term.source for term in terms if term.source.strip().lower().startswith("usage")] == []
     assert [term.url for term in terms if not term.source.strip()] == []
+
+
+def test_a_term_page_says_when_the_synthesis_uses_the_term(client, french, english):
+    used = GlossaryTermPage.objects.get(locale=french, slug="angles-morts")
+    not_used = GlossaryTermPage.objects.get(locale=french, slug="deets")
+    assert used.in_seed and not not_used.in_seed
+    assert "Terme employé dans la synthèse de la recherche-action" in client.get(used.url).content.decode()
+    english_page = client.get(used.get_translation(english).url).content.decode()
+    assert "Term used in the synthesis of the action research" in english_page
+    assert "Terme employé dans la synthèse" not in client.get(not_used.url).content.decode()

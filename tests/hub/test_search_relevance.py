@@ -67,7 +67,8 @@ CASES = [
     ("en", "information of concern", "IP", 1),
     ("en", "priority neighbourhood", "QPV", 1),
     ("en", "mutual knowledge", "mutual knowledge (interconnaissance)", 1),
-    ("en", "inter-agency training", "Develop inter-agency training", 1),
+    ("en", "inter-agency training", "inter-agency training", 1),
+    ("en", "inter-agency trainings", "Develop inter-agency training", 3),
     ("en", "Marseille", "Marseille, 14th arrondissement", 1),
 ]
 

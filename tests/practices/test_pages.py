@@ -2,7 +2,9 @@
 
 import re
 
-from wagtail.models import Page
+from django.utils.html import escape
+
+from wagtail.models import Locale, Page
 
 import pytest
 
@@ -90,3 +92,33 @@ def test_an_untranslated_page_is_read_in_french_with_a_notice_never_a_404(client
     assert '<div class="rich-text" lang="fr"><p>Les acteurs ne se connaissent pas toujours' in html
     assert '<h2 id="problem">The problem</h2>' in html  # the template's words stay in English
     assert client.get("/en/good-practices/no-such-practice/").status_code == 404
+
+
+def test_a_page_gives_a_ready_citation_of_itself_in_the_readers_language(client, french, english):
+    practice = PracticePage.objects.live().filter(locale=french).order_by("path").first()
+    html = client.get(practice.url).content.decode()
+    box = re.search(r'<section class="cite-page".*?</section>', html, re.S).group()
+    published = practice.last_published_at
+    assert f"«\u00a0<span>{escape(practice.title)}</span>\u00a0». Coopérer [en ligne]." in box
+    assert f"Publié le {published.day} " in box and f" {published.year}." in box
+    assert f"Disponible sur : {practice.full_url}" in box
+    translation = practice.get_translation(english)
+    english_box = re.search(
+        r'<section class="cite-page".*?</section>', client.get(translation.url).content.decode(), re.S
+    )
+    assert "Cite this page" in english_box.group()
+    assert f"“<span>{escape(translation.title)}</span>”. Coopérer [online]." in english_box.group()
+    assert f"Available at: {translation.full_url}" in english_box.group()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_practice_lists_each_related_page_once_in_the_readers_language(client, language):
+    practice = PracticePage.objects.get(locale__language_code="fr", slug="diagnostic-partage-des-partenariats")
+    page = practice.get_translation(Locale.objects.get(language_code=language))
+    html = client.get(page.url).content.decode()
+    for anchor in ("obstacles", "modules", "perspectives"):
+        section = re.search(rf'<section aria-labelledby="{anchor}">.*?</section>', html, re.S).group()
+        links = re.findall(r'<a href="([^"]+)"', section)
+        assert links, anchor
+        assert len(links) == len(set(links)), anchor
+        assert all(link.startswith(f"/{language}/") for link in links), anchor
