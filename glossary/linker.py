@@ -27,8 +27,9 @@ NO_LINK_INSIDE = {
     "kbd", "label", "legend", "mark", "nav", "option", "pre", "samp", "script", "select", "style", "summary",
     "svg", "textarea", "title",
 }  # fmt: skip
-# Elements of any name that hold labels rather than prose: theme chips and page kickers (fact labels are <dt>).
-NO_LINK_CLASSES = {"tag", "tag-list", "page-header__kicker"}
+# Elements of any name that hold labels rather than prose: theme chips and page kickers (fact labels are <dt>),
+# and citations (where a passage comes from; how to cite the page), which give titles as published.
+NO_LINK_CLASSES = {"tag", "tag-list", "page-header__kicker", "provenance", "cite-page"}
 VOID_ELEMENTS = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 }  # fmt: skip

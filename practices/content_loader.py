@@ -4,6 +4,7 @@ from pathlib import Path
 
 from hub.content_io import ContentError, body_blocks, plain_text, read_yaml, require, rich_text
 from hub.content_spec import PageSpec, index_page_spec
+from hub.provenance import Provenance
 from practices.models import (
     CooperationObject,
     EssentialCondition,
@@ -103,6 +104,8 @@ def practice_spec(index, item, vocabularies, actor_types, perspectives_listing):
             "listing_summary": item.get("summary", "").strip(),
             "problem": rich_text(item["problem"]),
             "what_is_done": rich_text(item["what_is_done"]),
+            "synthesis_section": item.get("synthesis_section", ""),
+            "guidance_provenance": item.get("guidance_provenance", Provenance.EDITORIAL),
             "success_conditions": rich_text(item.get("success_conditions")),
             "pitfalls": rich_text(item.get("pitfalls")),
             "effect_indicators": rich_text(item.get("effect_indicators")),

@@ -11,6 +11,7 @@ from wagtail.search import index
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES, BodyBlock
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
+from hub.provenance import SYNTHESIS, Provenance
 from territories.models import ActorType, TerritoryPage
 
 from .taxonomy import CooperationObject, Stage
@@ -25,6 +26,14 @@ class PracticePage(BasePage):
 
     problem = RichTextField(_("le problème"), features=RICH_TEXT_FEATURES)
     what_is_done = RichTextField(_("ce qui est fait"), features=RICH_TEXT_FEATURES)
+    synthesis_section = models.CharField(
+        _("section de la synthèse"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Le titre, tel qu'il est écrit, de la section de la synthèse d'où viennent le problème et ce qui est fait."
+        ),
+    )
     actor_types = ParentalManyToManyField(
         ActorType, blank=True, related_name="practices", verbose_name=_("acteurs impliqués")
     )
@@ -32,6 +41,12 @@ class PracticePage(BasePage):
     pitfalls = RichTextField(_("points de vigilance"), features=RICH_TEXT_FEATURES, blank=True)
     effect_indicators = RichTextField(_("indicateurs d'effectivité"), features=RICH_TEXT_FEATURES, blank=True)
     result_indicators = RichTextField(_("indicateurs de résultat"), features=RICH_TEXT_FEATURES, blank=True)
+    guidance_provenance = models.CharField(
+        _("provenance des conditions, points de vigilance et indicateurs"),
+        max_length=20,
+        choices=Provenance.choices,
+        default=Provenance.EDITORIAL,
+    )
     stages = ParentalManyToManyField(Stage, blank=True, related_name="practices", verbose_name=_("étapes servies"))
     objects_of_cooperation = ParentalManyToManyField(
         CooperationObject, blank=True, related_name="practices", verbose_name=_("objets de coopération")
@@ -49,11 +64,18 @@ class PracticePage(BasePage):
         *BasePage.content_panels,
         FieldPanel("problem"),
         FieldPanel("what_is_done"),
+        FieldPanel("synthesis_section"),
         FieldPanel("actor_types"),
         MultiFieldPanel(
-            [FieldPanel("success_conditions"), FieldPanel("pitfalls")], heading=_("Conditions et vigilance")
+            [
+                FieldPanel("guidance_provenance"),
+                FieldPanel("success_conditions"),
+                FieldPanel("pitfalls"),
+                FieldPanel("effect_indicators"),
+                FieldPanel("result_indicators"),
+            ],
+            heading=_("Conditions, vigilance et indicateurs"),
         ),
-        MultiFieldPanel([FieldPanel("effect_indicators"), FieldPanel("result_indicators")], heading=_("Indicateurs")),
         MultiFieldPanel(
             [
                 FieldPanel("stages"),
@@ -90,5 +112,6 @@ class PracticePage(BasePage):
             obstacles=localized_pages(related_in_any_locale(self, "obstacles").order_by("title")),
             territories=localized_pages(self.territories.order_by("title")),
             modules=localized_pages(related_in_any_locale(self, "modules").order_by("title")),
+            synthesis=SYNTHESIS,
         )
         return context

@@ -43,3 +43,35 @@ def test_the_conditions_of_a_perspective_show_no_raw_markup(client, url, conditi
     text = text_of(client, url)
     assert condition in text
     assert "**" not in text
+
+
+def test_every_practice_says_where_its_parts_come_from(client, french, english):
+    from hub.provenance import Provenance
+    from practices.models import PracticePage
+
+    practices = list(PracticePage.objects.live().filter(locale=french))
+    assert len(practices) == 18
+    for practice in practices:
+        assert practice.synthesis_section.strip(), practice.slug
+        has_guidance = any(
+            (practice.success_conditions, practice.pitfalls, practice.effect_indicators, practice.result_indicators)
+        )
+        assert not has_guidance or practice.guidance_provenance in Provenance.values, practice.slug
+        html = client.get(practice.url).content.decode()
+        provenance = re.search(r'<p class="provenance">.*?</p>', html, re.S).group()
+        assert f"« {practice.synthesis_section} »" in provenance.replace("&#x27;", "'"), practice.slug
+        assert "term-link" not in provenance
+        if has_guidance and practice.guidance_provenance == Provenance.EDITORIAL:
+            box = html[html.index('<div class="guidance guidance--editorial">') :]
+            assert '<p class="guidance__label">Repères de la rédaction</p>' in box
+            assert box.index("guidance__label") < box.index('id="conditions"')
+
+
+def test_the_editors_guidance_is_labelled_on_english_practice_sheets(client, english):
+    from practices.models import PracticePage
+
+    practice = PracticePage.objects.live().filter(locale=english).order_by("path").first()
+    html = client.get(practice.url).content.decode()
+    assert '<p class="guidance__label">Editors\' guidance</p>' in html
+    assert "do not come from the synthesis" in html
+    assert "<blockquote><p>“" in html  # a translated quotation in English quotation marks
