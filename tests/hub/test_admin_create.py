@@ -71,6 +71,8 @@ class AdminCreationTests(WagtailPageTestCase):
                 "slug": "une-pratique",
                 "problem": rich_text("<p>Le problème.</p>"),
                 "what_is_done": rich_text("<p>Ce qui est fait.</p>"),
+                "synthesis_section": "Des outils communs comme pour faciliter les échanges entre partenaires",
+                "guidance_provenance": "redaction",  # preselected in the form (the model default)
                 "success_conditions": rich_text(""),
                 "pitfalls": rich_text(""),
                 "effect_indicators": rich_text(""),
