@@ -27,21 +27,11 @@ def terms_changed(page):
         usage.update_language.enqueue(page.locale.language_code)
 
 
-def page_changed(page):
-    if not usage.is_deferred():
-        usage.record_page(page)
-
-
-def subtree_changed(page):
-    if not usage.is_deferred():
-        usage.record_subtree(page)
-
-
 def on_published_or_withdrawn(sender, instance, **kwargs):
     if isinstance(instance, GlossaryTermPage):
         terms_changed(instance)
     else:
-        page_changed(instance)
+        usage.record_page(instance)
 
 
 def on_slug_changed(sender, instance, **kwargs):
@@ -54,7 +44,7 @@ def on_moved(sender, instance, **kwargs):
     # A move can take pages (terms among them) under a view restriction, or out of one.
     page = Page.objects.get(pk=instance.pk)
     terms_changed(page)
-    subtree_changed(page)
+    usage.record_subtree(page)
 
 
 def on_page_deleted(sender, instance, **kwargs):
@@ -70,7 +60,7 @@ def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id in pages_being_deleted():
         return
     terms_changed(instance.page)
-    subtree_changed(instance.page)
+    usage.record_subtree(instance.page)
 
 
 def on_restriction_groups_changed(sender, instance, action, **kwargs):

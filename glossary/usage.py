@@ -71,11 +71,14 @@ def record(pages, locale, matcher=None):
 
 
 def record_page(page):
-    record(Page.objects.filter(pk=page.pk), page.locale)
+    """Inside `deferred()`, nothing: the rebuild at its end covers the page."""
+    if not is_deferred():
+        record(Page.objects.filter(pk=page.pk), page.locale)
 
 
 def record_subtree(page):
-    record(Page.objects.descendant_of(page, inclusive=True).filter(locale_id=page.locale_id), page.locale)
+    if not is_deferred():
+        record(Page.objects.descendant_of(page, inclusive=True).filter(locale_id=page.locale_id), page.locale)
 
 
 def terms_digest(terms):

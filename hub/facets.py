@@ -14,8 +14,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.translation import get_language
 
-from wagtail.models import Locale
-
+from hub.taxonomy import vocabulary_names
 from hub.validation import is_clean_text, page_number
 
 MAX_PARAM_LENGTH = 100
@@ -98,14 +97,7 @@ class Facet:
 
     def localized_labels(self):
         """Names of vocabulary rows in the reader's language, keyed by slug; pages point to French rows."""
-        if self.vocabulary is None:
-            return {}
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        if locale is None:
-            return {}
-        source = self.vocabulary.objects.values_list("translation_key", "slug")
-        names = dict(self.vocabulary.objects.filter(locale=locale).values_list("translation_key", "name"))
-        return {slug: names[key] for key, slug in source if key in names}
+        return vocabulary_names(self.vocabulary, get_language()) if self.vocabulary is not None else {}
 
     def order(self):
         if self.vocabulary is None:

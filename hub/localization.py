@@ -29,12 +29,7 @@ def localize(pages):
             Page.objects.filter(translation_key__in=keys, locale=locale).live().public().select_related("locale")
         ).specific()
         translations = {page.translation_key: page for page in translated}
-    shown, seen = [], set()
-    for page in pages:  # a page and its translation both related: the reader sees it once
-        if page.translation_key not in seen:
-            seen.add(page.translation_key)
-            shown.append(translations.get(page.translation_key, page))
-    return shown
+    return [translations.get(page.translation_key, page) for page in pages]
 
 
 def localized_objects(queryset):

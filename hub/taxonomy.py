@@ -41,13 +41,18 @@ class Theme(VocabularyTerm):
         verbose_name_plural = _("thèmes")
 
 
-def theme_names(language_code):
-    """{tag slug: the theme's name in `language_code`}, for the themes that have one."""
+def vocabulary_names(model, language_code):
+    """{slug: name in `language_code`} of a vocabulary's rows; pages point to the source rows' slugs."""
 
     def read():
         locale = Locale.objects.filter(language_code=language_code).first()
-        slugs = dict(Theme.objects.values_list("translation_key", "slug"))
-        names = Theme.objects.filter(locale=locale).values_list("translation_key", "name")
+        slugs = dict(model.objects.values_list("translation_key", "slug"))
+        names = model.objects.filter(locale=locale).values_list("translation_key", "name")
         return {slugs[key]: name for key, name in names if key in slugs}
 
-    return remembered(f"theme-names:{language_code}", read)
+    return remembered(f"vocabulary-names:{model._meta.label_lower}:{language_code}", read)
+
+
+def theme_names(language_code):
+    """{tag slug: the theme's name in `language_code`}, for the themes that have one."""
+    return vocabulary_names(Theme, language_code)

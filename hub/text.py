@@ -31,7 +31,7 @@ SUFFIXES = {
     ants ant ents ent ites ite ir ées ée és er ez es e s x""",
     "en": """isations isation izations ization ations ation atives ative ating ators ator ities ity iveness
     ments ment ness ings ing ives ive ists ist isms ism ables able ibles ible ences ence ances ance ants ant ents ent
-    ators ator ors or ers er ates ate ated ies ied ly al ed es e s y""",
+    ors or ers er ates ate ated ies ied ly al ed es e s y""",
 }
 SUFFIXES = {code: sorted(set(endings.split()), key=len, reverse=True) for code, endings in SUFFIXES.items()}
 MIN_ROOT = 4

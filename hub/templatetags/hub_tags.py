@@ -44,7 +44,7 @@ def language_links(context):
     query = request.GET.urlencode() if request is not None else ""
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale").specific():
             translations[translation.locale.language_code] = translation
     links = []
     for code, name in settings.LANGUAGES:
@@ -54,7 +54,7 @@ def language_links(context):
             if target is None:
                 missing = True
             else:
-                url = page.specific.counterpart_url(target.specific, request) + (f"?{query}" if query else "")
+                url = page.specific.counterpart_url(target, request) + (f"?{query}" if query else "")
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
