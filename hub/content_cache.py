@@ -28,7 +28,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-VERSION_KEY = "hub:content-version"
+from hub.release import release
+
+# Per release: pages cached by the previous code are never read by the new one.
+VERSION_KEY = f"hub:content-version:{release()}"
 # Apps whose rows readers see, besides pages: the site's own and the tags. Wagtail's sites, locales,
 # view restrictions and search promotions are listed one by one below (its other tables are the admin's).
 READER_APPS = {"hub", "glossary", "practices", "territories", "taggit"}
