@@ -20,6 +20,7 @@ from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.fragments import prefetch_content
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
+from hub.provenance import Provenance
 
 USAGE_PER_PAGE = 20
 
@@ -98,6 +99,17 @@ class GlossaryTermPage(BasePage):
         help_text=_("Le terme figure dans la synthèse de la recherche-action : sa page le signale aux lecteurs."),
     )
 
+    explanation_provenance = models.CharField(
+        _("provenance de l'explication"),
+        max_length=10,
+        choices=Provenance.choices,
+        default=Provenance.EDITORIAL,
+        help_text=_(
+            "La synthèse, quand l'explication la reprend (la source nomme alors sa section) ; sinon la rédaction, "
+            "d'après les sources indiquées."
+        ),
+    )
+
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
@@ -107,7 +119,15 @@ class GlossaryTermPage(BasePage):
         FieldPanel("definition"),
         FieldPanel("explanation"),
         FieldPanel("related_terms"),
-        MultiFieldPanel([FieldPanel("source"), FieldPanel("uncertain"), FieldPanel("in_seed")], heading=_("Source")),
+        MultiFieldPanel(
+            [
+                FieldPanel("source"),
+                FieldPanel("explanation_provenance"),
+                FieldPanel("uncertain"),
+                FieldPanel("in_seed"),
+            ],
+            heading=_("Source"),
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -125,6 +145,7 @@ class GlossaryTermPage(BasePage):
         APIField("explanation"),
         APIField("variants"),
         APIField("source"),
+        APIField("explanation_provenance"),
         APIField("uncertain"),
     ]
     parent_page_types = ["glossary.GlossaryIndexPage"]

@@ -11,6 +11,7 @@ from django import forms
 
 from glossary.models import GlossaryTermPage
 from glossary.vocabulary import TermKind
+from hub.provenance import Provenance
 from hub.rich_text import clean_rich_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -24,6 +25,7 @@ PAGE_FIELDS = {
     "definition": "definition",
     "explanation": "explanation",
     "source": "source",
+    "explanation_provenance": "explanation_provenance",
 }
 
 
@@ -86,6 +88,8 @@ class TermRecord(forms.Form):
     source = TextField(max_length=max_length("source"), required=False)
     uncertain = YesNoField(required=False)
     in_seed = YesNoField(required=False)
+    # Last, so that files written before it existed keep their columns' order.
+    explanation_provenance = TextField(required=False)
 
     def __init__(self, data, domains):
         """`data`: the record as read; `domains`: the slugs of the glossary's domains."""
@@ -109,6 +113,12 @@ class TermRecord(forms.Form):
         if unknown:
             raise forms.ValidationError(f"names unknown domain(s): {', '.join(unknown)}")
         return self.cleaned_data["domains"]
+
+    def clean_explanation_provenance(self):
+        provenance = self.cleaned_data["explanation_provenance"] or Provenance.EDITORIAL
+        if provenance not in Provenance.values:
+            raise forms.ValidationError(f"must be one of {', '.join(Provenance.values)}, not {provenance!r}")
+        return provenance
 
     def clean_explanation(self):
         return clean_rich_text(self.cleaned_data["explanation"])

@@ -1,47 +1,89 @@
-"""Loads territories/content/: the index page, the actor types and the six territory case studies."""
+"""Loads territories/content/: the index, "Qui coopère ?", the actor types and the six case studies.
 
+Each case study takes its public facts from public_facts.yaml (each fact with the source it was
+read in) and its links from kinds.yaml (the pages worth reading for its kind of territory).
+"""
+
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require, rich_text
+from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require
 from hub.content_spec import PageSpec, index_page_spec
-from territories.models import ActorType, BodyLevel, Presence, TerritoryIndexPage, TerritoryPage
+from hub.provenance import Provenance
+from territories.models import (
+    ActorType,
+    BodyLevel,
+    CooperatingActorsPage,
+    TerritoryIndexPage,
+    TerritoryKind,
+    TerritoryPage,
+)
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 
-def territory_spec(index, item, actor_types):
+def fact_row(fact, owner, position):
+    require(fact, ["text", "en", "source"], f"{owner} fact {position + 1}")
+    source = fact["source"]
+    require(source, ["title", "publisher", "url", "consulted"], f"{owner} fact {position + 1} source")
+    if not str(source["url"]).startswith("https://") and not str(source["url"]).startswith("http://"):
+        raise ContentError(f"{owner} fact {position + 1}: the source's url must be a web address")
+    return {
+        "translation_key": block_id(owner, "fact", position),
+        "text": fact["text"].strip(),
+        "source_title": source["title"],
+        "source_publisher": source["publisher"],
+        "source_url": source["url"],
+        "source_date": read_date(source.get("date"), owner),
+        "consulted_on": read_date(source["consulted"], owner),
+        "sort_order": position,
+    }
+
+
+def read_date(value, owner):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise ContentError(f"{owner}: {value!r} is not a date (YYYY-MM-DD)") from error
+
+
+def territory_spec(index, item, facts, kinds):
     slug = item["slug"]
     owner = f"territory {slug}"
     require(item, ["title", "department_name", "department_number", "region", "latitude", "longitude"], owner)
-    for name in ("cite_educative", "social_mediation"):
-        if item.get(name, Presence.UNKNOWN) not in Presence.values:
-            raise ContentError(f"{owner}: {name} must be one of {Presence.values}")
+    require(item, ["kind", "seed_mention", "summary"], owner)
+    if item["kind"] not in TerritoryKind.values:
+        raise ContentError(f"{owner}: kind must be one of {TerritoryKind.values}")
+    if item["kind"] not in kinds:
+        raise ContentError(f"{owner}: kinds.yaml lists no pages for the kind {item['kind']!r}")
+    provenance = item.get("summary_provenance", Provenance.EDITORIAL)
+    if provenance not in Provenance.values:
+        raise ContentError(f"{owner}: summary_provenance must be one of {Provenance.values}")
     for body in item.get("bodies", []):
         if body["level"] not in BodyLevel.values:
             raise ContentError(f"{owner}: unknown body level {body['level']!r}")
-    unknown = [actor for actor in item.get("actor_types", []) if actor not in actor_types]
-    if unknown:
-        raise ContentError(f"{owner}: unknown actor type(s) {', '.join(unknown)}")
+    fact_rows = [fact_row(fact, owner, position) for position, fact in enumerate(facts)]
 
     def build(resolve):
-        related = [f"perspective:{number}" for number in item.get("findings", [])]
-        related += [f"practice:{practice}" for practice in item.get("practices", [])]
         return {
             "title": item["title"],
-            "listing_summary": item.get("summary", "").strip(),
+            "listing_summary": item["summary"].strip(),
+            "summary_provenance": provenance,
             "department_name": item["department_name"],
             "department_number": str(item["department_number"]),
             "region": item["region"],
+            "kind": item["kind"],
+            "seed_mention": item["seed_mention"],
             "latitude": Decimal(str(item["latitude"])),
             "longitude": Decimal(str(item["longitude"])),
-            "perimeter": rich_text(item.get("perimeter", "")),
-            "actor_structuring": rich_text(item.get("actor_structuring", "")),
-            "cite_educative": item.get("cite_educative", Presence.UNKNOWN),
-            "social_mediation": item.get("social_mediation", Presence.UNKNOWN),
             "body": body_blocks(item.get("body"), owner, resolve),
-            "relations": {"actor_types": [actor_types[actor].pk for actor in item.get("actor_types", [])]},
             "children": {
+                "facts": fact_rows,
                 "cooperation_bodies": [
                     {
                         "translation_key": block_id(owner, "body", position),
@@ -54,7 +96,7 @@ def territory_spec(index, item, actor_types):
                 ],
                 "related_links": [
                     {"target_id": page_id, "sort_order": position}
-                    for position, page_id in enumerate(resolve(reference) for reference in related)
+                    for position, page_id in enumerate(resolve(reference) for reference in kinds[item["kind"]])
                     if page_id is not None
                 ],
             },
@@ -69,9 +111,8 @@ def territory_spec(index, item, actor_types):
             "title": english["title"],
             "slug": english.get("slug", slug),
             "listing_summary": english.get("summary", "").strip(),
-            "perimeter": rich_text(english.get("perimeter", "")),
-            "actor_structuring": rich_text(english.get("actor_structuring", "")),
             "body": body_blocks(english.get("body"), owner, lambda reference: 0),
+            "facts": [{"text": fact["en"].strip()} for fact in facts],
             "cooperation_bodies": [
                 {"name": body["name"], "description": body.get("description", "").strip()}
                 for body in english.get("bodies", [])
@@ -93,16 +134,22 @@ def load(sync, home):
     index = sync.page(
         index_page_spec("territories/index", home, TerritoryIndexPage, read_yaml(CONTENT_DIR / "index.yaml"))
     )
-    actor_types = {}
+    sync.page(
+        index_page_spec(
+            "territories/actors", index, CooperatingActorsPage, read_yaml(CONTENT_DIR / "cooperating_actors.yaml")
+        )
+    )
     for position, actor in enumerate(read_yaml(CONTENT_DIR / "actor_types.yaml")):
         english = actor.get("en") or {}
-        actor_types[actor["slug"]] = sync.snippet(
+        sync.snippet(
             ActorType,
             actor["slug"],
             {"name": actor["name"], "description": actor.get("description", "").strip(), "sort_order": position},
             {"name": english["name"], "description": english.get("description", "").strip()} if english else None,
         )
+    facts = {entry["territory"]: entry.get("facts", []) for entry in read_yaml(CONTENT_DIR / "public_facts.yaml")}
+    kinds = read_yaml(CONTENT_DIR / "kinds.yaml")
     for item in read_yaml(CONTENT_DIR / "territories.yaml"):
-        page = sync.page(territory_spec(index, item, actor_types))
+        page = sync.page(territory_spec(index, item, facts.get(item["slug"], []), kinds))
         sync.register(f"territory:{item['slug']}", page)
     return index

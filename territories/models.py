@@ -2,25 +2,31 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES, BodyBlock
-from hub.localization import localized_objects, localized_pages, related_in_any_locale
+from hub.localization import localized_objects, localized_pages
+from hub.provenance import Provenance
 from hub.taxonomy import VocabularyTerm
 from territories.map import territory_map
 
 
-class Presence(models.TextChoices):
-    YES = "yes", _("Oui")
-    NO = "no", _("Non")
-    UNKNOWN = "unknown", _("Non précisé par la synthèse")
+class TerritoryKind(models.TextChoices):
+    """The kind of place a study site is; it chooses the findings and practices its page points to."""
+
+    CITY_DISTRICT = "arrondissement-de-grande-ville", _("Arrondissement d'une très grande ville")
+    METROPOLIS_CENTRE = "ville-centre-de-metropole", _("Ville-centre d'une métropole")
+    MEDIUM_TOWN = "ville-moyenne", _("Ville moyenne, pôle de son agglomération")
+    SUBURBAN_TOWN = "petite-ville-d-agglomeration", _("Petite ville d'une agglomération")
+    TWO_TOWNS = "secteur-intercommunal", _("Secteur de deux communes")
 
 
 class BodyLevel(models.TextChoices):
@@ -40,11 +46,14 @@ class TerritoryIndexPage(BasePage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    subpage_types = ["territories.TerritoryPage"]
+    subpage_types = ["territories.TerritoryPage", "territories.CooperatingActorsPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des territoires")
+
+    def actors_page(self):
+        return CooperatingActorsPage.objects.child_of(self).live().public().first()
 
     def territories(self):
         return TerritoryPage.objects.child_of(self).live().public().order_by("title")
@@ -54,6 +63,7 @@ class TerritoryIndexPage(BasePage):
         territories = list(self.territories())
         context["territories"] = territories
         context["map"] = territory_map(territories)
+        context["actors_page"] = self.actors_page()
         return context
 
 
@@ -67,16 +77,15 @@ class TerritoryPage(BasePage):
     department_name = models.CharField(_("département"), max_length=80)
     department_number = models.CharField(_("numéro du département"), max_length=3)
     region = models.CharField(_("région"), max_length=80)
-    perimeter = RichTextField(_("périmètre étudié"), features=RICH_TEXT_FEATURES, blank=True)
-    actor_structuring = RichTextField(_("structuration du jeu d'acteurs"), features=RICH_TEXT_FEATURES, blank=True)
-    cite_educative = models.CharField(
-        _("Cité éducative"), max_length=10, choices=Presence.choices, default=Presence.UNKNOWN
+    kind = models.CharField(_("type de territoire"), max_length=40, choices=TerritoryKind.choices, default="")
+    seed_mention = models.CharField(
+        _("mention dans la synthèse"),
+        max_length=120,
+        default="",
+        help_text=_("Le terrain tel que la synthèse le nomme, par exemple « Brest (29) »."),
     )
-    social_mediation = models.CharField(
-        _("équipes de médiation sociale"), max_length=10, choices=Presence.choices, default=Presence.UNKNOWN
-    )
-    actor_types = ParentalManyToManyField(
-        ActorType, blank=True, related_name="territories", verbose_name=_("acteurs présents, par type")
+    summary_provenance = models.CharField(
+        _("provenance du résumé"), max_length=10, choices=Provenance.choices, default=Provenance.EDITORIAL
     )
     latitude = models.DecimalField(_("latitude"), max_digits=7, decimal_places=4)
     longitude = models.DecimalField(_("longitude"), max_digits=7, decimal_places=4)
@@ -94,14 +103,10 @@ class TerritoryPage(BasePage):
             heading=_("Situation"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("perimeter"),
-                FieldPanel("actor_structuring"),
-                FieldRowPanel([FieldPanel("cite_educative"), FieldPanel("social_mediation")]),
-            ],
-            heading=_("Critères de sélection"),
+            [FieldPanel("kind"), FieldPanel("seed_mention"), FieldPanel("summary_provenance")],
+            heading=_("Dans la recherche-action"),
         ),
-        FieldPanel("actor_types"),
+        InlinePanel("facts", label=_("Repères publics sourcés")),
         InlinePanel("cooperation_bodies", label=_("Instances de coopération")),
         FieldPanel("body"),
         InlinePanel("related_links", label=_("Pages liées")),
@@ -111,11 +116,10 @@ class TerritoryPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("department_name"),
         index.SearchField("region"),
-        index.SearchField("perimeter"),
-        index.SearchField("actor_structuring"),
         index.SearchField("body"),
         index.AutocompleteField("department_name"),
     ]
+    override_translatable_fields = [SynchronizedField("seed_mention")]
     parent_page_types = ["territories.TerritoryIndexPage"]
     subpage_types = []
 
@@ -125,11 +129,10 @@ class TerritoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["actor_types"] = localized_objects(self.actor_types.all())
         context["related"] = localized_pages(
             Page.objects.filter(territory_links__page=self).order_by("territory_links__sort_order")
         )
-        context["practices_seen"] = localized_pages(related_in_any_locale(self, "practices").order_by("title"))
+        context["actors_page"] = self.get_parent().specific.actors_page()
         return context
 
 
@@ -143,6 +146,50 @@ class CooperationBody(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("instance de coopération")
+
+
+class TerritoryFact(TranslatableMixin, Orderable):
+    """A public fact about a territory, as read in the source it cites (never from memory)."""
+
+    page = ParentalKey(TerritoryPage, related_name="facts", on_delete=models.CASCADE)
+    text = models.TextField(_("fait"))
+    source_title = models.CharField(_("titre de la source"), max_length=255)
+    source_publisher = models.CharField(_("éditeur de la source"), max_length=120)
+    source_url = models.URLField(_("adresse de la source"), max_length=500)
+    source_date = models.DateField(_("date de la source"), null=True, blank=True)
+    consulted_on = models.DateField(_("consultée le"))
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("source_title"), FieldPanel("source_publisher")]),
+        FieldPanel("source_url"),
+        FieldRowPanel([FieldPanel("source_date"), FieldPanel("consulted_on")]),
+    ]
+    override_translatable_fields = [SynchronizedField("source_url"), SynchronizedField("source_date")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("repère public")
+        verbose_name_plural = _("repères publics")
+
+
+class CooperatingActorsPage(BasePage):
+    """'Qui coopère ?': the kinds of actors that cooperate around young people, one page for every territory."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["territories.TerritoryIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page « Qui coopère ? »")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["actor_types"] = localized_objects(ActorType.objects.filter(locale=Locale.get_default()))
+        return context
 
 
 class TerritoryRelatedLink(Orderable):

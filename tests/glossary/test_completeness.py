@@ -77,3 +77,36 @@ def test_a_term_page_says_when_the_synthesis_uses_the_term(client, french, engli
     english_page = client.get(used.get_translation(english).url).content.decode()
     assert "Term used in the synthesis of the action research" in english_page
     assert "Terme employé dans la synthèse" not in client.get(not_used.url).content.decode()
+
+
+def test_every_explanation_says_whether_it_comes_from_the_synthesis_or_the_editors(client, french, english):
+    from hub.provenance import Provenance
+
+    terms = GlossaryTermPage.objects.live().filter(locale=french).exclude(explanation="")
+    assert terms.count() > 200
+    for term in terms:
+        assert term.explanation_provenance in Provenance.values, term.slug
+        if term.explanation_provenance == Provenance.SYNTHESIS:
+            assert "section «" in term.source, f"{term.slug}: an explanation from the synthesis names its section"
+    synthesis_term = terms.get(slug="interconnaissance")
+    editorial_term = terms.get(slug="ip")
+    assert synthesis_term.explanation_provenance == Provenance.SYNTHESIS
+    assert editorial_term.explanation_provenance == Provenance.EDITORIAL
+    assert "Explication tirée de la synthèse" in client.get(synthesis_term.url).content.decode()
+    assert "Repère de la rédaction : cette explication" in client.get(editorial_term.url).content.decode()
+    english_ip = GlossaryTermPage.objects.get(translation_key=editorial_term.translation_key, locale=english)
+    assert "Editorial addition: this explanation" in client.get(english_ip.url).content.decode()
+
+
+def test_ip_is_read_as_information_of_concern_by_the_editors_not_by_the_synthesis(french):
+    ip = GlossaryTermPage.objects.get(slug="ip", locale=french)
+    assert ip.uncertain
+    assert "sans le développer" in ip.explanation and "lecture de la rédaction" in ip.explanation
+
+
+def test_aller_vers_and_distanciel_credit_the_synthesis_with_what_it_says_only(french):
+    aller_vers = GlossaryTermPage.objects.get(slug="aller-vers", locale=french).explanation
+    distanciel = GlossaryTermPage.objects.get(slug="distanciel", locale=french).explanation
+    assert "l'oppose" not in aller_vers and "se complètent" not in aller_vers
+    assert "qui favorise la confiance" not in distanciel
+    assert "plébiscitée par une majorité" in distanciel

@@ -246,7 +246,7 @@ def test_content_pages_never_link_terms_in_theme_chips_or_fact_labels(client):
     assert "term-link" not in chips
     territory = client.get("/fr/territoires/brest/").content.decode()
     labels = re.findall(r"<dt>(.*?)</dt>", territory, re.S)
-    assert "Cité éducative" in labels, "the fact label is there, as plain text"
+    assert "Type de territoire" in labels, "the fact label is there, as plain text"
 
 
 FRENCH_UI = [

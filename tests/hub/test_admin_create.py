@@ -16,7 +16,7 @@ from practices.models import (
     TrainingModuleIndexPage,
     TrainingModulePage,
 )
-from territories.models import TerritoryIndexPage, TerritoryPage
+from territories.models import CooperatingActorsPage, TerritoryIndexPage, TerritoryPage
 
 
 class AdminCreationTests(WagtailPageTestCase):
@@ -51,11 +51,22 @@ class AdminCreationTests(WagtailPageTestCase):
                 "region": "Auvergne-Rhône-Alpes",
                 "latitude": "45.40",
                 "longitude": "4.30",
-                "cite_educative": "unknown",
-                "social_mediation": "unknown",
-                "perimeter": rich_text("<p>Une commune.</p>"),
-                "actor_structuring": rich_text(""),
+                "kind": "petite-ville-d-agglomeration",
+                "seed_mention": "Territoire de test (42)",
+                "summary_provenance": "redaction",  # preselected in the form (the model default)
                 "body": streamfield([]),
+                "facts": inline_formset(
+                    [
+                        {
+                            "text": "Une commune de la Loire.",
+                            "source_title": "Code officiel géographique",
+                            "source_publisher": "Insee",
+                            "source_url": "https://www.insee.fr/fr/information/2560452",
+                            "source_date": "",
+                            "consulted_on": "2026-11-27",
+                        }
+                    ]
+                ),
                 "cooperation_bodies": inline_formset(
                     [{"level": "pilotage", "name": "Comité de pilotage", "description": ""}]
                 ),
@@ -137,6 +148,7 @@ class AdminCreationTests(WagtailPageTestCase):
                 "slug": "test-term",
                 "expansion": "Terme d'essai",
                 "kind": "acronyme",
+                "explanation_provenance": "redaction",  # preselected in the form (the model default)
                 "definition": "Un terme pour les tests.",
                 "explanation": rich_text(""),
                 "variants": "",
@@ -147,5 +159,6 @@ class AdminCreationTests(WagtailPageTestCase):
 
     def test_parent_and_child_rules(self):
         self.assertAllowedParentPageTypes(TerritoryPage, {TerritoryIndexPage})
+        self.assertAllowedSubpageTypes(TerritoryIndexPage, {TerritoryPage, CooperatingActorsPage})
         self.assertAllowedSubpageTypes(PracticePage, set())
         self.assertAllowedParentPageTypes(GlossaryTermPage, {GlossaryIndexPage})

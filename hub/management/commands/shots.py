@@ -1,6 +1,6 @@
 """Full-page screenshots of the reader's key pages, to look at the whole site at once (make shots).
 
-Every key page (home, the territories' map, a territory, a practice, a training module, the glossary,
+Every key page (home, the territories' map, a territory, "Qui coopère ?", a practice, a training module, the glossary,
 a term, the decoder with results, search results, the flashcards) at 320, 390 and 1366 px wide, in
 French and English, in the light and dark colour schemes: reports/shots/<page>-<language>-<width>-
 <scheme>.png, with an index.html that shows them side by side. The site is served from this database
@@ -28,9 +28,21 @@ from wagtail.models import Locale, Site
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from practices.models import PracticePage, TrainingModulePage
-from territories.models import TerritoryIndexPage, TerritoryPage
+from territories.models import CooperatingActorsPage, TerritoryIndexPage, TerritoryPage
 
-PAGES = ("home", "map", "territory", "practice", "module", "glossary", "term", "decoder", "search", "flashcards")
+PAGES = (
+    "home",
+    "map",
+    "territory",
+    "actors",
+    "practice",
+    "module",
+    "glossary",
+    "term",
+    "decoder",
+    "search",
+    "flashcards",
+)
 WIDTHS = (320, 390, 1366)
 HEIGHTS = {320: 568, 390: 844, 1366: 768}
 LANGUAGES = ("fr", "en")
@@ -135,6 +147,7 @@ def key_pages(language):
         "home": (path_of(translated(site.root_page.specific, locale)), None),
         "map": (first(TerritoryIndexPage), None),
         "territory": (first(TerritoryPage), None),
+        "actors": (first(CooperatingActorsPage), None),
         "practice": (first(PracticePage), None),
         "module": (first(TrainingModulePage), None),
         "glossary": (path_of(glossary), None),
