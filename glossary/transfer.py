@@ -3,9 +3,9 @@
 The columns are the glossary's record schema (`glossary.term_record`, shared with the content
 files): slug, term, expansion, kind, domains, definition, explanation, variants, related, source,
 uncertain, in_seed (the synthesis uses the term), explanation_provenance (synthese or redaction).
-Lists (domains, variants, related) are joined with " | " in CSV and are JSON arrays in JSON; `explanation` is the rich text's HTML, cleaned to
-what the editor's field allows. Importing the file that an export produced changes nothing, and
-importing never unpublishes or republishes a term.
+Lists (domains, variants, related) are joined with " | " in CSV and are JSON arrays in JSON;
+`explanation` is the rich text's HTML, cleaned to what the editor's field allows. Importing the
+file that an export produced changes nothing, and importing never unpublishes or republishes a term.
 
 Why not django-import-export: its resources save model instances, where a term is a Wagtail page
 that is added under the glossary, revised and published (or left withdrawn) with a log entry, and
