@@ -18,6 +18,7 @@ from practices.models import (
     TrainingModuleIndexPage,
 )
 from practices.module_loader import module_spec
+from practices.teaching_loader import case_spec, load_diplomas, read_teaching
 from territories.models import ActorType
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -209,5 +210,10 @@ def load(sync, home):
         sync.register(f"obstacle:{item['slug']}", sync.page(obstacle_spec(obstacle_index, item)))
 
     module_index = sync.page(index_page_spec("practices/modules", home, TrainingModuleIndexPage, indexes["modules"]))
+    sync.register(
+        "page:territoire-fictif", sync.page(case_spec(module_index, read_yaml(CONTENT_DIR / "fictional_case.yaml")))
+    )
+    diplomas = load_diplomas(sync)
     for item in read_yaml(CONTENT_DIR / "modules.yaml"):
-        sync.register(f"module:{item['slug']}", sync.page(module_spec(module_index, item)))
+        spec = module_spec(module_index, item, read_teaching(item["slug"]), diplomas)
+        sync.register(f"module:{item['slug']}", sync.page(spec))

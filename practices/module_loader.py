@@ -1,14 +1,18 @@
-"""Loads a training module from practices/content/modules.yaml, with its English translation."""
+"""Loads a training module from practices/content/modules.yaml and its teaching file, with their English."""
 
 from hub.content_io import ContentError, block_id, list_items, require, rich_text
 from hub.content_spec import PageSpec
 from practices.models import DiplomaLevel, TrainingModulePage
+from practices.teaching_loader import diploma_rows, guide_blocks, handout_blocks, plan_blocks, rubric_blocks
 
 
-def module_spec(index, item):
+def module_spec(index, item, teaching, diplomas):
+    """`teaching`: the module's teaching file; `diplomas`: (snippets by code, blocks by code, mappings)."""
     slug = item["slug"]
     owner = f"module {slug}"
-    require(item, ["title", "audience", "diploma_level", "duration_minutes", "objectives", "sections"], owner)
+    require(item, ["title", "audience", "diploma_level", "objectives", "sections"], owner)
+    diploma_snippets, diploma_blocks, mappings = diplomas
+    english_teaching = teaching["en"]
     if item["diploma_level"] not in DiplomaLevel.values:
         raise ContentError(f"{owner}: diploma_level must be one of {DiplomaLevel.values}")
     for number, question in enumerate(item.get("quiz", []), start=1):
@@ -21,7 +25,7 @@ def module_spec(index, item):
             "listing_summary": item.get("summary", "").strip(),
             "audience": rich_text(item["audience"]),
             "diploma_level": item["diploma_level"],
-            "duration_minutes": item["duration_minutes"],
+            "duration_minutes": teaching["duration_minutes"],
             "objectives": rich_text(item["objectives"]),
             "prerequisites": rich_text(item.get("prerequisites")),
             "sections": [
@@ -40,10 +44,18 @@ def module_spec(index, item):
                         "title": activity["title"],
                         "duration_minutes": activity["duration_minutes"],
                         "instructions": rich_text(activity["instructions"]),
+                        "case_variant": rich_text(teaching.get("case_variants", {}).get(position + 1, "")),
                     },
                 }
                 for position, activity in enumerate(item.get("activities", []))
             ],
+            "plan": plan_blocks(owner, teaching["plan"], item.get("activities", [])),
+            "guide": guide_blocks(
+                owner, teaching["guide"], [activity["title"] for activity in item.get("activities", [])]
+            ),
+            "rubric": rubric_blocks(owner, teaching["guide"]["rubric"]),
+            "handout": handout_blocks(owner, teaching["handout"]),
+            "children": {"diplomas": diploma_rows(owner, mappings.get(slug, []), diploma_snippets, diploma_blocks)},
             "quiz": [
                 {
                     "type": "question",
@@ -79,8 +91,21 @@ def module_spec(index, item):
             return None
         require(english, ["slug", "title", "audience", "objectives", "sections"], f"{owner} (en)")
         values = build(lambda reference: 0)
-        for name in ("relations", "tags", "diploma_level", "duration_minutes"):
+        for name in ("relations", "tags", "diploma_level", "duration_minutes", "children"):
             values.pop(name)
+        english_activities = english.get("activities", [])
+        values |= {
+            "plan": plan_blocks(
+                owner, teaching["plan"], item.get("activities", []), english_teaching.get("plan_titles", {})
+            ),
+            "guide": guide_blocks(
+                owner, english_teaching["guide"], [activity["title"] for activity in english_activities]
+            ),
+            "rubric": rubric_blocks(owner, english_teaching["guide"]["rubric"]),
+            "handout": handout_blocks(owner, english_teaching["handout"]),
+            "diplomas": diploma_rows(owner, mappings.get(slug, []), diploma_snippets, diploma_blocks, english=True),
+        }
+        english_variants = english_teaching.get("case_variants", {})
         values |= {
             "title": english["title"],
             "slug": english["slug"],
@@ -98,7 +123,9 @@ def module_spec(index, item):
                 raise ContentError(
                     f"{owner} (en): {len(english_items)} {field} where the French has {len(values[field])}"
                 )
-            for block, translated in zip(values[field], english_items, strict=True):
+            for position, (block, translated) in enumerate(zip(values[field], english_items, strict=True)):
+                if field == "activities":
+                    translated = {**translated, "case_variant": english_variants.get(position + 1, "")}
                 block["value"] = translated_block(field, block["value"], translated, owner)
         return values
 
@@ -110,7 +137,12 @@ def translated_block(field, value, english, owner):
     if field == "sections":
         return {"title": english["title"], "text": rich_text(english["text"])}
     if field == "activities":
-        return {**value, "title": english["title"], "instructions": rich_text(english["instructions"])}
+        return {
+            **value,
+            "title": english["title"],
+            "instructions": rich_text(english["instructions"]),
+            "case_variant": rich_text(english.get("case_variant", "")),
+        }
     if len(english["choices"]) != len(value["choices"]):
         raise ContentError(f"{owner} (en): question {english['question']!r} has another number of choices")
     return {

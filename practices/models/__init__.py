@@ -1,11 +1,16 @@
+from .case import CaseDocumentKind, FictionalCasePage
 from .indexes import ObstacleIndexPage, PerspectiveIndexPage, PracticeIndexPage, TrainingModuleIndexPage
-from .module import DiplomaLevel, TrainingModulePage, TrainingModulePageTag
+from .module import DiplomaLevel, ModuleDiploma, TrainingModulePage, TrainingModulePageTag
 from .obstacle import ObstaclePage, ObstaclePageTag
 from .perspective import PerspectivePage, PerspectivePageTag
 from .practice import PracticePage, PracticePageTag
-from .taxonomy import CooperationObject, EssentialCondition, Stage
+from .taxonomy import CooperationObject, Diploma, EssentialCondition, Stage
 
 __all__ = [
+    "CaseDocumentKind",
+    "Diploma",
+    "FictionalCasePage",
+    "ModuleDiploma",
     "CooperationObject",
     "DiplomaLevel",
     "EssentialCondition",

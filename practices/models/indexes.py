@@ -14,11 +14,12 @@ from hub.facets import Facet, FacetedListing
 from hub.localization import localize
 from hub.taxonomy import Theme
 
+from .case import FictionalCasePage
 from .module import TrainingModulePage
 from .obstacle import ObstaclePage
 from .perspective import PerspectivePage
 from .practice import PracticePage
-from .taxonomy import CooperationObject, Stage
+from .taxonomy import CooperationObject, Diploma, Stage
 
 THEME_FACET = Facet("theme", _("Thème"), "tags", label_field="name", vocabulary=Theme)
 # Every index lists its children the same way. Wagtail names a template after each page class,
@@ -125,7 +126,18 @@ class ObstacleIndexPage(FilterableIndexPage):
 class TrainingModuleIndexPage(FilterableIndexPage):
     template = LISTING_TEMPLATE
     child_model = TrainingModulePage
-    subpage_types = ["practices.TrainingModulePage"]
+    subpage_types = ["practices.TrainingModulePage", "practices.FictionalCasePage"]
+    facets = [THEME_FACET, Facet("diploma", _("Diplôme"), "diplomas__diploma", vocabulary=Diploma)]
 
     class Meta:
         verbose_name = _("index des modules de formation")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["fictional_case"] = self.fictional_case()
+        return context
+
+    def fictional_case(self):
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        case = FictionalCasePage.objects.child_of(source).live().public().first()
+        return case.get_translation_or_none(self.locale) or case if case else None

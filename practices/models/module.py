@@ -1,18 +1,37 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from glossary.models import GlossaryTermPage
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.localization import localized_pages
-from practices.blocks import ActivitiesBlock, ModuleSectionsBlock, QuizBlock
+from practices.blocks import (
+    ActivitiesBlock,
+    HandoutBlock,
+    ModuleSectionsBlock,
+    PlanBlock,
+    QuizBlock,
+    RubricStreamBlock,
+    TeacherGuideBlock,
+)
+from practices.exports import cartridge, quiz
+from practices.module_plan import plan_problems, timeline
+
+from .taxonomy import Diploma
+
+# Views with an address in each language (the exports keep one address: they are files).
+TRANSLATED_ROUTES = ("guide", "handout")
 
 
 class DiplomaLevel(models.TextChoices):
@@ -26,8 +45,12 @@ class TrainingModulePageTag(TaggedItemBase):
     content_object = ParentalKey("practices.TrainingModulePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class TrainingModulePage(BasePage):
-    """A training module for schools of social work, built from the research-action's findings."""
+class TrainingModulePage(RoutablePageMixin, BasePage):
+    """A training module for schools of social work, built from the research-action's findings.
+
+    Besides the students' page it answers, on addresses of its own, with the teacher's guide (not
+    linked from the page, never indexed), a printable handout, and its exports for Moodle.
+    """
 
     audience = RichTextField(_("public"), features=RICH_TEXT_FEATURES)
     diploma_level = models.CharField(_("niveau de diplôme visé"), max_length=10, choices=DiplomaLevel.choices)
@@ -37,6 +60,15 @@ class TrainingModulePage(BasePage):
     sections = StreamField(ModuleSectionsBlock(), verbose_name=_("séquences"))
     activities = StreamField(ActivitiesBlock(), blank=True, verbose_name=_("activités"))
     quiz = StreamField(QuizBlock(), blank=True, verbose_name=_("quiz"))
+    plan = StreamField(PlanBlock(), blank=True, verbose_name=_("déroulé minuté"))
+    guide = StreamField(
+        TeacherGuideBlock(),
+        blank=True,
+        verbose_name=_("guide du formateur"),
+        help_text=_("Réservé aux formateurs : une adresse à part, non liée depuis la page et non indexée."),
+    )
+    rubric = StreamField(RubricStreamBlock(), blank=True, max_num=1, verbose_name=_("grille d'évaluation"))
+    handout = StreamField(HandoutBlock(), blank=True, verbose_name=_("fiche à emporter"))
     practices = ParentalManyToManyField(
         "practices.PracticePage", blank=True, related_name="modules", verbose_name=_("pratiques liées")
     )
@@ -59,6 +91,14 @@ class TrainingModulePage(BasePage):
         FieldPanel("sections"),
         FieldPanel("activities"),
         FieldPanel("quiz"),
+        FieldPanel("plan"),
+        InlinePanel("diplomas", label=_("Diplômes et blocs de compétences")),
+        MultiFieldPanel(
+            [FieldPanel("guide"), FieldPanel("rubric")],
+            heading=_("Guide du formateur"),
+            classname="collapsed",
+        ),
+        FieldPanel("handout"),
         MultiFieldPanel(
             [FieldPanel("practices"), FieldPanel("perspectives"), FieldPanel("terms"), FieldPanel("tags")],
             heading=_("Liens"),
@@ -78,9 +118,65 @@ class TrainingModulePage(BasePage):
         verbose_name = _("module de formation")
         verbose_name_plural = _("modules de formation")
 
+    def clean(self):
+        super().clean()
+        problems = plan_problems(self)
+        if problems:
+            raise ValidationError({"plan": problems})
+
+    def timeline(self):
+        return timeline(self)
+
+    def fictional_case(self):
+        return self.get_parent().specific.fictional_case()
+
+    def subpage_url(self, name):
+        english = self.locale.language_code == "en" and name in TRANSLATED_ROUTES
+        return self.url + self.reverse_subpage(f"{name}-en" if english else name)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The students' page, through BasePage.serve: its main content may come from the cache."""
+        return BasePage.serve(self, request, *args, **kwargs)
+
+    @path("guide-formateur/", name="guide")
+    @path("teacher-guide/", name="guide-en")
+    def guide_view(self, request):
+        response = self.render(request, template="practices/training_module_guide.html")
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    @path("fiche/", name="handout")
+    @path("handout/", name="handout-en")
+    def handout_view(self, request):
+        return self.render(request, template="practices/training_module_handout.html")
+
+    @path("export/gift/", name="gift")
+    def gift_view(self, request):
+        return download(quiz.gift(self), "text/plain; charset=utf-8", f"{self.slug}-quiz.gift.txt")
+
+    @path("export/moodle-xml/", name="moodle-xml")
+    def moodle_xml_view(self, request):
+        return download(quiz.moodle_xml(self), "application/xml; charset=utf-8", f"{self.slug}-quiz-moodle.xml")
+
+    @path("export/imscc/", name="cartridge")
+    def cartridge_view(self, request):
+        package = cartridge.cartridge(self, self.fictional_case(), self.get_site().root_url)
+        return download(package, "application/zip", f"{self.slug}.imscc")
+
+    def counterpart_url(self, translation, request):
+        """The guide and the handout switch to the other language's guide and handout."""
+        match = getattr(request, "routable_resolver_match", None)
+        view = (match.url_name or "").removesuffix("-en") if match is not None else ""
+        if view in TRANSLATED_ROUTES or view in ("gift", "moodle-xml", "cartridge"):
+            return translation.subpage_url(view)
+        return super().counterpart_url(translation, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            diplomas=self.diplomas.select_related("diploma"),
+            fictional_case=self.fictional_case(),
             practices=localized_pages(self.practices.order_by("title")),
             perspectives=localized_pages(self.perspectives.order_by("number")),
             terms=localized_pages(self.terms.order_by("title")),
@@ -90,3 +186,29 @@ class TrainingModulePage(BasePage):
     @property
     def duration_hours(self):
         return round(self.duration_minutes / 60, 1)
+
+
+def download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ModuleDiploma(TranslatableMixin, Orderable):
+    """The competence blocks of one diploma that a module serves, as its reference text names them."""
+
+    page = ParentalKey(TrainingModulePage, related_name="diplomas", on_delete=models.CASCADE)
+    diploma = models.ForeignKey(Diploma, on_delete=models.PROTECT, related_name="modules", verbose_name=_("diplôme"))
+    competences = models.TextField(
+        _("blocs de compétences"), help_text=_("Un bloc par ligne, tel que le texte le nomme.")
+    )
+    reason = models.TextField(_("en quoi le module les sert"))
+
+    panels = [FieldPanel("diploma"), FieldPanel("competences"), FieldPanel("reason")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("diplôme servi")
+        verbose_name_plural = _("diplômes servis")
+
+    def competence_list(self):
+        return [line.strip() for line in self.competences.splitlines() if line.strip()]

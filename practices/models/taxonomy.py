@@ -1,6 +1,9 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from hub.taxonomy import VocabularyTerm
 
@@ -30,3 +33,29 @@ class EssentialCondition(VocabularyTerm):
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("condition essentielle")
         verbose_name_plural = _("conditions essentielles")
+
+
+@register_snippet
+class Diploma(VocabularyTerm):
+    """A diploma of social work or youth work, with the official text its competence blocks are read in."""
+
+    level = models.PositiveSmallIntegerField(_("niveau (cadre national des certifications)"), null=True, blank=True)
+    reference_title = models.CharField(_("texte de référence"), max_length=300)
+    reference_url = models.URLField(_("adresse où le texte a été lu"), max_length=500)
+    consulted_on = models.DateField(_("consulté le"))
+
+    panels = [
+        FieldPanel("slug"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("level"),
+        FieldPanel("reference_title"),
+        FieldPanel("reference_url"),
+        FieldPanel("consulted_on"),
+        FieldPanel("sort_order"),
+    ]
+    override_translatable_fields = [SynchronizedField("reference_url"), SynchronizedField("reference_title")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("diplôme")
+        verbose_name_plural = _("diplômes")

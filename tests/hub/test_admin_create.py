@@ -1,5 +1,7 @@
 """Editors can create every page type in the Wagtail admin."""
 
+from django.urls import reverse
+
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -136,10 +138,52 @@ class AdminCreationTests(WagtailPageTestCase):
                 ),
                 "activities": streamfield([]),
                 "quiz": streamfield([]),
+                "plan": streamfield(
+                    [
+                        ("step", {"kind": "opening", "number": "", "title": "Accueil", "minutes": "15"}),
+                        ("step", {"kind": "section", "number": "1", "title": "", "minutes": "90"}),
+                        ("step", {"kind": "debrief", "number": "", "title": "Bilan", "minutes": "15"}),
+                    ]
+                ),
+                "guide": streamfield([]),
+                "rubric": streamfield([]),
+                "handout": streamfield([]),
+                "diplomas": inline_formset([]),
                 "tags": "",
             }
         )
         self.assertCanCreate(self.index(TrainingModuleIndexPage), TrainingModulePage, data)
+
+    def test_a_module_whose_plan_exceeds_its_duration_is_refused_by_the_editor(self):
+        index = self.index(TrainingModuleIndexPage)
+        data = nested_form_data(
+            {
+                "title": "Un module trop long",
+                "slug": "un-module-trop-long",
+                "audience": rich_text("<p>Étudiants.</p>"),
+                "diploma_level": "niveau-6",
+                "duration_minutes": "60",
+                "objectives": rich_text("<p>Coopérer.</p>"),
+                "prerequisites": rich_text(""),
+                "sections": streamfield([("section", {"title": "Introduction", "text": rich_text("<p>Texte.</p>")})]),
+                "activities": streamfield([]),
+                "quiz": streamfield([]),
+                "plan": streamfield([("step", {"kind": "section", "number": "1", "title": "", "minutes": "90"})]),
+                "guide": streamfield([]),
+                "rubric": streamfield([]),
+                "handout": streamfield([]),
+                "diplomas": inline_formset([]),
+                "tags": "",
+                "action-publish": "publish",
+            }
+        )
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("practices", "trainingmodulepage", index.pk)), data
+        )
+        self.assertEqual(response.status_code, 200)
+        # The StreamField's errors reach the editor through the form (its widget renders them in JavaScript).
+        self.assertFormError(response.context["form"], "plan", "Le déroulé totalise 90 minutes ; le module en dure 60.")
+        self.assertFalse(TrainingModulePage.objects.filter(slug="un-module-trop-long").exists())
 
     def test_glossary_term_page(self):
         data = nested_form_data(
