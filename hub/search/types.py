@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from glossary.models import GlossaryTermPage
 from hub.models import ContentPage
-from practices.models import ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
-from territories.models import TerritoryPage
+from practices.models import FictionalCasePage, ObstaclePage, PerspectivePage, PracticePage, TrainingModulePage
+from territories.models import CooperatingActorsPage, TerritoryPage
 
 RESULT_TYPES = {
     "territory": (TerritoryPage, _("Territoire")),
@@ -15,6 +15,8 @@ RESULT_TYPES = {
     "module": (TrainingModulePage, _("Module de formation")),
     "term": (GlossaryTermPage, _("Glossaire")),
     "page": (ContentPage, _("Page")),
+    "actors": (CooperatingActorsPage, _("Acteurs")),
+    "case": (FictionalCasePage, _("Cas d'étude fictif")),
 }
 # The fields of a page that ranking, facets and a result's title and URL read.
 RESULT_FIELDS = ("id", "title", "content_type_id", "url_path", "live_revision_id", "locale_id")

@@ -5,6 +5,7 @@ import re
 from html import unescape
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.html import strip_tags
 
 import pytest
@@ -14,6 +15,13 @@ from practices.models import FictionalCasePage, TrainingModulePage
 from practices.module_plan import plan_problems
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def in_french():
+    """The editor's messages in French, whatever language an earlier test left active."""
+    with translation.override("fr"):
+        yield
 
 
 def modules(language_code="fr"):
@@ -36,7 +44,7 @@ def test_every_module_plan_adds_up_to_its_duration(language_code):
         assert kinds.count(PlanStepKind.ACTIVITY) == len(module.activities)
 
 
-def test_a_module_whose_plan_exceeds_its_duration_cannot_be_saved(french):
+def test_a_module_whose_plan_exceeds_its_duration_cannot_be_saved(french, in_french):
     module = modules()[0]
     step = next(block for block in module.plan if block.value["kind"] == PlanStepKind.BREAK)
     step.value["minutes"] += 10
@@ -46,7 +54,7 @@ def test_a_module_whose_plan_exceeds_its_duration_cannot_be_saved(french):
     assert f"Le déroulé totalise {module.duration_minutes + 10} minutes" in " ".join(error.value.message_dict["plan"])
 
 
-def test_an_activity_must_keep_its_own_duration_in_the_plan(french):
+def test_an_activity_must_keep_its_own_duration_in_the_plan(french, in_french):
     module = modules()[0]
     step = next(block for block in module.plan if block.value["kind"] == PlanStepKind.ACTIVITY)
     step.value["minutes"] += 5
@@ -54,7 +62,7 @@ def test_an_activity_must_keep_its_own_duration_in_the_plan(french):
     assert any("dure" in problem and "pas" in problem for problem in problems)
 
 
-def test_a_section_left_out_of_the_plan_is_named(french):
+def test_a_section_left_out_of_the_plan_is_named(french, in_french):
     module = modules()[0]
     module.plan = [
         (block.block_type, block.value)
@@ -155,3 +163,19 @@ def test_the_english_guide_rubric_and_handout_are_in_english(french, english):
         french_points = {block.value for block in module.handout if block.block_type == "key_point"}
         english_points = {block.value for block in translation.handout if block.block_type == "key_point"}
         assert french_points.isdisjoint(english_points)
+
+
+@pytest.mark.parametrize(("language_code", "query"), [("fr", "Castelmoutier"), ("en", "Castelmoutier")])
+def test_the_site_search_finds_the_fictional_territory_and_labels_it(client, language_code, query):
+    case = FictionalCasePage.objects.get(locale__language_code=language_code)
+    results = client.get("/api/search/", {"q": query, "locale": language_code}).json()["results"]
+    found = [result for result in results if result["url"].endswith(case.url)]
+    assert found and found[0]["type"] == "case"
+
+
+def test_the_site_search_finds_who_cooperates(client):
+    from territories.models import CooperatingActorsPage
+
+    page = CooperatingActorsPage.objects.get(locale__language_code="fr")
+    results = client.get("/api/search/", {"q": "qui coopère", "locale": "fr"}).json()["results"]
+    assert any(result["url"].endswith(page.url) and result["type"] == "actors" for result in results)
