@@ -28,8 +28,9 @@ NO_LINK_INSIDE = {
     "svg", "textarea", "title",
 }  # fmt: skip
 # Elements of any name that hold labels rather than prose: theme chips and page kickers (fact labels are <dt>),
-# and citations (where a passage comes from; how to cite the page), which give titles as published.
-NO_LINK_CLASSES = {"tag", "tag-list", "page-header__kicker", "provenance", "cite-page"}
+# citations (where a passage comes from; how to cite the page), which give titles as published, and a
+# module's timeline, a list of step titles whose terms the sections below explain.
+NO_LINK_CLASSES = {"tag", "tag-list", "page-header__kicker", "provenance", "cite-page", "timeline"}
 VOID_ELEMENTS = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 }  # fmt: skip

@@ -179,3 +179,10 @@ def test_the_site_search_finds_who_cooperates(client):
     page = CooperatingActorsPage.objects.get(locale__language_code="fr")
     results = client.get("/api/search/", {"q": "qui coopère", "locale": "fr"}).json()["results"]
     assert any(result["url"].endswith(page.url) and result["type"] == "actors" for result in results)
+
+
+def test_the_timeline_lists_step_titles_without_glossary_links(client):
+    html = client.get(modules()[0].url).content.decode()
+    timeline = re.search(r'<ol class="timeline">.*?</ol>', html, re.S).group()
+    assert "Accueil et objectifs" in timeline
+    assert "term-link" not in timeline
