@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -21,11 +21,12 @@ from hub.blocks import RICH_TEXT_FEATURES
 from hub.fragments import prefetch_content
 from hub.localization import localized_objects, localized_pages, related_in_any_locale
 from hub.provenance import Provenance
+from hub.routed_page import RoutedViewsMixin
 
 USAGE_PER_PAGE = 20
 
 
-class GlossaryIndexPage(RoutablePageMixin, BasePage):
+class GlossaryIndexPage(RoutedViewsMixin, BasePage):
     """The glossary: every term A to Z, filterable, with the decoder and the flashcards as sub-pages."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -33,6 +34,7 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     subpage_types = ["glossary.GlossaryTermPage"]
     max_count_per_parent = 1
+    translated_routes = switched_routes = ("decoder", "flashcards")
 
     class Meta:
         verbose_name = _("glossaire")
@@ -41,7 +43,7 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
         return GlossaryTermPage.objects.child_of(self).live().public()
 
     @path("")
-    def index_view(self, request):
+    def index_route(self, request):
         if prefetch_content(request, self) is not None:
             return self.render(request)  # the listing is in the cache (hub/fragments.py)
         listing = GlossaryListing(self, request.GET)
@@ -58,21 +60,11 @@ class GlossaryIndexPage(RoutablePageMixin, BasePage):
     def flashcards_view(self, request):
         return page_views.flashcards(request, self)
 
-    def counterpart_url(self, translation, request):
-        """The decoder and the flashcards switch to the other language's decoder and flashcards."""
-        match = getattr(request, "routable_resolver_match", None)
-        view = (match.url_name or "").removesuffix("-en") if match is not None else ""
-        if view == "decoder":
-            return translation.decoder_url()
-        if view == "flashcards":
-            return translation.flashcards_url()
-        return super().counterpart_url(translation, request)
-
     def decoder_url(self):
-        return self.url + self.reverse_subpage("decoder-en" if self.locale.language_code == "en" else "decoder")
+        return self.routed_url("decoder")
 
     def flashcards_url(self):
-        return self.url + self.reverse_subpage("flashcards-en" if self.locale.language_code == "en" else "flashcards")
+        return self.routed_url("flashcards")
 
 
 class GlossaryTermPage(BasePage):

@@ -7,7 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -16,6 +16,7 @@ from glossary.models import GlossaryTermPage
 from hub.base_page import BasePage
 from hub.blocks import RICH_TEXT_FEATURES
 from hub.localization import localized_pages
+from hub.routed_page import RoutedViewsMixin
 from practices.blocks import (
     ActivitiesBlock,
     HandoutBlock,
@@ -30,9 +31,6 @@ from practices.module_plan import plan_problems, timeline
 
 from .taxonomy import Diploma
 
-# Views with an address in each language (the exports keep one address: they are files).
-TRANSLATED_ROUTES = ("guide", "handout")
-
 
 class DiplomaLevel(models.TextChoices):
     LEVEL_4 = "niveau-4", _("Niveau 4 (baccalauréat)")
@@ -45,7 +43,7 @@ class TrainingModulePageTag(TaggedItemBase):
     content_object = ParentalKey("practices.TrainingModulePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class TrainingModulePage(RoutablePageMixin, BasePage):
+class TrainingModulePage(RoutedViewsMixin, BasePage):
     """A training module for schools of social work, built from the research-action's findings.
 
     Besides the students' page it answers, on addresses of its own, with the teacher's guide (not
@@ -113,6 +111,9 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["practices.TrainingModuleIndexPage"]
     subpage_types = []
+    # The exports keep one address in both languages: they are files.
+    translated_routes = ("guide", "handout")
+    switched_routes = ("guide", "handout", "gift", "moodle-xml", "cartridge")
 
     class Meta:
         verbose_name = _("module de formation")
@@ -129,15 +130,6 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
 
     def fictional_case(self):
         return self.get_parent().specific.fictional_case()
-
-    def subpage_url(self, name):
-        english = self.locale.language_code == "en" and name in TRANSLATED_ROUTES
-        return self.url + self.reverse_subpage(f"{name}-en" if english else name)
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        """The students' page, through BasePage.serve: its main content may come from the cache."""
-        return BasePage.serve(self, request, *args, **kwargs)
 
     @path("guide-formateur/", name="guide")
     @path("teacher-guide/", name="guide-en")
@@ -163,14 +155,6 @@ class TrainingModulePage(RoutablePageMixin, BasePage):
     def cartridge_view(self, request):
         package = cartridge.cartridge(self, self.fictional_case(), self.get_site().root_url)
         return download(package, "application/zip", f"{self.slug}.imscc")
-
-    def counterpart_url(self, translation, request):
-        """The guide and the handout switch to the other language's guide and handout."""
-        match = getattr(request, "routable_resolver_match", None)
-        view = (match.url_name or "").removesuffix("-en") if match is not None else ""
-        if view in TRANSLATED_ROUTES or view in ("gift", "moodle-xml", "cartridge"):
-            return translation.subpage_url(view)
-        return super().counterpart_url(translation, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,9 +14,9 @@ def clock(minutes):
 
 
 @register.filter
-def subpage_url(module, name):
+def routed_url(module, name):
     """The address of one of a module's own views (guide, handout, exports) in the module's language."""
-    return module.subpage_url(name)
+    return module.routed_url(name)
 
 
 @register.filter

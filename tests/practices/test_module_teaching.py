@@ -96,7 +96,7 @@ def test_every_diploma_mapping_cites_its_reference_text(french):
 
 def test_the_teacher_guide_has_its_own_address_is_not_linked_from_the_module_and_is_never_indexed(client):
     module = modules()[0]
-    guide_url = module.subpage_url("guide")
+    guide_url = module.routed_url("guide")
     assert guide_url == module.url + "guide-formateur/"
     response = client.get(guide_url)
     html = response.content.decode()
@@ -107,8 +107,8 @@ def test_the_teacher_guide_has_its_own_address_is_not_linked_from_the_module_and
     assert guide_url not in client.get(module.url).content.decode()
     assert "guide-formateur" not in client.get("/sitemap.xml").content.decode()
     english = module.get_translation(modules("en")[0].locale)
-    assert client.get(english.subpage_url("guide")).status_code == 200
-    assert english.subpage_url("guide").endswith("/teacher-guide/")
+    assert client.get(english.routed_url("guide")).status_code == 200
+    assert english.routed_url("guide").endswith("/teacher-guide/")
 
 
 def test_the_guide_text_is_not_found_by_the_site_search(client):
@@ -116,7 +116,7 @@ def test_the_guide_text_is_not_found_by_the_site_search(client):
     misconception = next(block.value["misconception"] for block in module.guide if block.block_type == "misconception")
     words = " ".join(misconception.split()[:6])
     results = client.get("/api/search/", {"q": words, "locale": "fr"}).json()
-    assert module.subpage_url("guide") not in str(results)
+    assert module.routed_url("guide") not in str(results)
 
 
 @pytest.mark.parametrize(("language_code", "label"), [("fr", "Territoire fictif."), ("en", "Fictional area.")])
@@ -145,7 +145,7 @@ def test_the_modules_index_filters_by_diploma(client, language_code, name):
 
 def test_the_handout_holds_the_objectives_plan_key_points_and_reading(client):
     module = modules()[0]
-    text = text_of(client, module.subpage_url("handout"))
+    text = text_of(client, module.routed_url("handout"))
     key_point = next(block.value for block in module.handout if block.block_type == "key_point")
     assert "Objectifs" in text and "Déroulé minuté" in text and "Pour aller plus loin" in text
     assert " ".join(key_point.split()) in text

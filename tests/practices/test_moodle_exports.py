@@ -48,7 +48,7 @@ def quiz_of(module):
 
 
 def download(client, module, name):
-    response = client.get(module.subpage_url(name))
+    response = client.get(module.routed_url(name))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     return response.content
