@@ -48,6 +48,20 @@ class TextField(forms.CharField):
         return super().to_python(value)
 
 
+class OneOfField(TextField):
+    """Text that must be one of `choices`; `default` stands in for an empty value when the field is optional."""
+
+    def __init__(self, choices, default=None, **kwargs):
+        super().__init__(**kwargs)
+        self.choices, self.default = list(choices), default
+
+    def clean(self, value):
+        value = super().clean(value) or self.default
+        if value not in self.choices:
+            raise forms.ValidationError(f"must be one of {', '.join(self.choices)}, not {value!r}", code="invalid")
+        return value
+
+
 class ListField(forms.Field):
     default_error_messages = MESSAGES
 
@@ -79,7 +93,7 @@ class TermRecord(forms.Form):
     slug = TextField(max_length=max_length("slug"))
     term = TextField(max_length=max_length("title"))
     expansion = TextField(max_length=max_length("expansion"), required=False)
-    kind = TextField()
+    kind = OneOfField(TermKind.values)
     domains = ListField(required=False)
     definition = TextField(max_length=max_length("definition"))
     explanation = TextField(required=False)
@@ -89,7 +103,7 @@ class TermRecord(forms.Form):
     uncertain = YesNoField(required=False)
     in_seed = YesNoField(required=False)
     # Last, so that files written before it existed keep their columns' order.
-    explanation_provenance = TextField(required=False)
+    explanation_provenance = OneOfField(Provenance.values, default=Provenance.EDITORIAL, required=False)
 
     def __init__(self, data, domains):
         """`data`: the record as read; `domains`: the slugs of the glossary's domains."""
@@ -102,23 +116,11 @@ class TermRecord(forms.Form):
             raise forms.ValidationError(f"must be lower-case letters, digits and hyphens, not {slug!r}")
         return slug
 
-    def clean_kind(self):
-        kind = self.cleaned_data["kind"]
-        if kind not in TermKind.values:
-            raise forms.ValidationError(f"must be one of {', '.join(TermKind.values)}, not {kind!r}")
-        return kind
-
     def clean_domains(self):
         unknown = [slug for slug in self.cleaned_data["domains"] if slug not in self.known_domains]
         if unknown:
             raise forms.ValidationError(f"names unknown domain(s): {', '.join(unknown)}")
         return self.cleaned_data["domains"]
-
-    def clean_explanation_provenance(self):
-        provenance = self.cleaned_data["explanation_provenance"] or Provenance.EDITORIAL
-        if provenance not in Provenance.values:
-            raise forms.ValidationError(f"must be one of {', '.join(Provenance.values)}, not {provenance!r}")
-        return provenance
 
     def clean_explanation(self):
         return clean_rich_text(self.cleaned_data["explanation"])

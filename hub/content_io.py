@@ -5,6 +5,7 @@ list, "1. " a numbered list; **bold**, *italic* and [external links](https://...
 else, so that the files stay readable and the HTML they give is always valid.
 """
 
+import datetime
 import re
 import uuid
 from html import escape
@@ -107,6 +108,14 @@ def list_items(values, *id_parts):
     ]
 
 
+def stream_blocks(items, *id_parts):
+    """StreamField data from (block type, value) pairs, with stable block ids like list_items'."""
+    return [
+        {"type": block_type, "id": block_id(*id_parts, position), "value": value}
+        for position, (block_type, value) in enumerate(items)
+    ]
+
+
 def body_blocks(items, owner, resolve_page):
     """Turn a `body:` list of the content files into StreamField data for hub.blocks.BodyBlock.
 
@@ -147,6 +156,18 @@ def body_blocks(items, owner, resolve_page):
             raise ContentError(f"{owner}: unknown body block {kind!r} (item {index + 1})")
         blocks.append(block)
     return blocks
+
+
+def read_date(value, owner):
+    """A date written YYYY-MM-DD (or read as a date by YAML); None when empty, ContentError when not a date."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise ContentError(f"{owner}: {value!r} is not a date (YYYY-MM-DD)") from error
 
 
 def require(mapping, keys, owner):

@@ -1,6 +1,6 @@
 """Loads a training module from practices/content/modules.yaml and its teaching file, with their English."""
 
-from hub.content_io import ContentError, block_id, list_items, require, rich_text
+from hub.content_io import ContentError, list_items, require, rich_text, stream_blocks
 from hub.content_spec import PageSpec
 from practices.models import DiplomaLevel, TrainingModulePage
 from practices.teaching_loader import diploma_rows, guide_blocks, handout_blocks, plan_blocks, rubric_blocks
@@ -28,27 +28,30 @@ def module_spec(index, item, teaching, diplomas):
             "duration_minutes": teaching["duration_minutes"],
             "objectives": rich_text(item["objectives"]),
             "prerequisites": rich_text(item.get("prerequisites")),
-            "sections": [
-                {
-                    "type": "section",
-                    "id": block_id(owner, "section", position),
-                    "value": {"title": section["title"], "text": rich_text(section["text"])},
-                }
-                for position, section in enumerate(item["sections"])
-            ],
-            "activities": [
-                {
-                    "type": "activity",
-                    "id": block_id(owner, "activity", position),
-                    "value": {
-                        "title": activity["title"],
-                        "duration_minutes": activity["duration_minutes"],
-                        "instructions": rich_text(activity["instructions"]),
-                        "case_variant": rich_text(teaching.get("case_variants", {}).get(position + 1, "")),
-                    },
-                }
-                for position, activity in enumerate(item.get("activities", []))
-            ],
+            "sections": stream_blocks(
+                [
+                    ("section", {"title": section["title"], "text": rich_text(section["text"])})
+                    for section in item["sections"]
+                ],
+                owner,
+                "section",
+            ),
+            "activities": stream_blocks(
+                [
+                    (
+                        "activity",
+                        {
+                            "title": activity["title"],
+                            "duration_minutes": activity["duration_minutes"],
+                            "instructions": rich_text(activity["instructions"]),
+                            "case_variant": rich_text(teaching.get("case_variants", {}).get(position + 1, "")),
+                        },
+                    )
+                    for position, activity in enumerate(item.get("activities", []))
+                ],
+                owner,
+                "activity",
+            ),
             "plan": plan_blocks(owner, teaching["plan"], item.get("activities", [])),
             "guide": guide_blocks(
                 owner, teaching["guide"], [activity["title"] for activity in item.get("activities", [])]
@@ -56,27 +59,30 @@ def module_spec(index, item, teaching, diplomas):
             "rubric": rubric_blocks(owner, teaching["guide"]["rubric"]),
             "handout": handout_blocks(owner, teaching["handout"]),
             "children": {"diplomas": diploma_rows(owner, mappings.get(slug, []), diploma_snippets, diploma_blocks)},
-            "quiz": [
-                {
-                    "type": "question",
-                    "id": block_id(owner, "quiz", position),
-                    "value": {
-                        "question": question["question"],
-                        "choices": list_items(
-                            [
-                                {"text": choice, "correct": number == question["answer"]}
-                                for number, choice in enumerate(question["choices"])
-                            ],
-                            owner,
-                            "quiz",
-                            position,
-                            "choice",
-                        ),
-                        "explanation": question["explanation"],
-                    },
-                }
-                for position, question in enumerate(item.get("quiz", []))
-            ],
+            "quiz": stream_blocks(
+                [
+                    (
+                        "question",
+                        {
+                            "question": question["question"],
+                            "choices": list_items(
+                                [
+                                    {"text": choice, "correct": number == question["answer"]}
+                                    for number, choice in enumerate(question["choices"])
+                                ],
+                                owner,
+                                "quiz",
+                                position,
+                                "choice",
+                            ),
+                            "explanation": question["explanation"],
+                        },
+                    )
+                    for position, question in enumerate(item.get("quiz", []))
+                ],
+                owner,
+                "quiz",
+            ),
             "relations": {
                 "practices": [resolve(f"practice:{practice}") for practice in item.get("practices", [])],
                 "perspectives": [resolve(f"perspective:{number}") for number in item.get("perspectives", [])],

@@ -7,10 +7,9 @@ number), case variants, guide, rubric and handout, French then `en:`; diplomas.y
 fictional_case.yaml the invented territory, Castelmoutier.
 """
 
-import datetime
 from pathlib import Path
 
-from hub.content_io import ContentError, block_id, list_items, read_yaml, require, rich_text
+from hub.content_io import ContentError, block_id, list_items, read_date, read_yaml, require, rich_text, stream_blocks
 from hub.content_spec import PageSpec
 from practices.blocks import PlanStepKind
 from practices.models import Diploma, FictionalCasePage
@@ -44,7 +43,7 @@ def load_diplomas(sync):
                 "level": item.get("level"),
                 "reference_title": reference["title"],
                 "reference_url": reference["url"],
-                "consulted_on": datetime.date.fromisoformat(str(reference["consulted"])),
+                "consulted_on": read_date(reference["consulted"], f"diploma {item['code']}"),
                 "sort_order": position,
             },
             {"name": item["name_en"], "description": item.get("note_en", "")},
@@ -95,14 +94,8 @@ def plan_blocks(owner, plan, activities, titles=None):
         title = "" if kind in (PlanStepKind.SECTION, PlanStepKind.ACTIVITY) else step.get("title", "")
         if titles is not None and title:
             title = titles.get(position, title)
-        steps.append(
-            {
-                "type": "step",
-                "id": block_id(owner, "plan", position - 1),
-                "value": {"kind": kind, "number": number, "title": title, "minutes": minutes},
-            }
-        )
-    return steps
+        steps.append(("step", {"kind": kind, "number": number, "title": title, "minutes": minutes}))
+    return stream_blocks(steps, owner, "plan")
 
 
 def guide_blocks(owner, guide, activity_titles):
@@ -116,39 +109,31 @@ def guide_blocks(owner, guide, activity_titles):
         items.append(("debrief_question", question))
     for item in guide.get("misconceptions", []):
         items.append(("misconception", {"misconception": item["misconception"], "correction": item["correction"]}))
-    return [
-        {"type": kind, "id": block_id(owner, "guide", position), "value": value}
-        for position, (kind, value) in enumerate(items)
-    ]
+    return stream_blocks(items, owner, "guide")
 
 
 def rubric_blocks(owner, rubric):
     for criterion in rubric["criteria"]:
         if len(criterion["descriptors"]) != len(rubric["levels"]):
             raise ContentError(f"{owner}: rubric criterion {criterion['criterion']!r} needs one descriptor per level")
-    return [
-        {
-            "type": "rubric",
-            "id": block_id(owner, "rubric", 0),
-            "value": {
-                "assignment": rich_text(rubric["assignment"]),
-                # Stable item ids: the translation's levels and descriptors pair with the French ones.
-                "levels": list_items(rubric["levels"], owner, "rubric", "level"),
-                "criteria": list_items(
-                    [
-                        {
-                            "criterion": criterion["criterion"],
-                            "descriptors": list_items(criterion["descriptors"], owner, "rubric", position, "item"),
-                        }
-                        for position, criterion in enumerate(rubric["criteria"])
-                    ],
-                    owner,
-                    "rubric",
-                    "criterion",
-                ),
-            },
-        }
-    ]
+    rubric_value = {
+        "assignment": rich_text(rubric["assignment"]),
+        # Stable item ids: the translation's levels and descriptors pair with the French ones.
+        "levels": list_items(rubric["levels"], owner, "rubric", "level"),
+        "criteria": list_items(
+            [
+                {
+                    "criterion": criterion["criterion"],
+                    "descriptors": list_items(criterion["descriptors"], owner, "rubric", position, "item"),
+                }
+                for position, criterion in enumerate(rubric["criteria"])
+            ],
+            owner,
+            "rubric",
+            "criterion",
+        ),
+    }
+    return stream_blocks([("rubric", rubric_value)], owner, "rubric")
 
 
 def handout_blocks(owner, handout):
@@ -156,10 +141,7 @@ def handout_blocks(owner, handout):
     items += [
         ("reading", {"title": item["title"], "note": item.get("note", "")}) for item in handout["further_reading"]
     ]
-    return [
-        {"type": kind, "id": block_id(owner, "handout", position), "value": value}
-        for position, (kind, value) in enumerate(items)
-    ]
+    return stream_blocks(items, owner, "handout")
 
 
 def case_spec(index, data):
@@ -172,38 +154,33 @@ def case_spec(index, data):
             "title": version["title"],
             "listing_summary": version["summary"].strip(),
             "intro": rich_text(version["intro"]),
-            "sections": [
-                {
-                    "type": "section",
-                    "id": block_id(owner, "section", position),
-                    "value": {"heading": section["heading"], "text": rich_text(section["text"])},
-                }
-                for position, section in enumerate(version["sections"])
-            ],
-            "actors": [
-                {
-                    "type": "actor",
-                    "id": block_id(owner, "actor", position),
-                    "value": {
-                        "name": actor["name"],
-                        "kind": actor["kind"],
-                        "description": actor["description"].strip(),
-                    },
-                }
-                for position, actor in enumerate(version["actors"])
-            ],
-            "documents": [
-                {
-                    "type": "document",
-                    "id": block_id(owner, "document", position),
-                    "value": {
-                        "kind": document["kind"],
-                        "title": document["title"],
-                        "text": rich_text(document["text"]),
-                    },
-                }
-                for position, document in enumerate(version["documents"])
-            ],
+            "sections": stream_blocks(
+                [
+                    ("section", {"heading": section["heading"], "text": rich_text(section["text"])})
+                    for section in version["sections"]
+                ],
+                owner,
+                "section",
+            ),
+            "actors": stream_blocks(
+                [
+                    (
+                        "actor",
+                        {"name": actor["name"], "kind": actor["kind"], "description": actor["description"].strip()},
+                    )
+                    for actor in version["actors"]
+                ],
+                owner,
+                "actor",
+            ),
+            "documents": stream_blocks(
+                [
+                    ("document", {"kind": doc["kind"], "title": doc["title"], "text": rich_text(doc["text"])})
+                    for doc in version["documents"]
+                ],
+                owner,
+                "document",
+            ),
         }
 
     def translate():

@@ -4,11 +4,10 @@ Each case study takes its public facts from public_facts.yaml (each fact with th
 read in) and its links from kinds.yaml (the pages worth reading for its kind of territory).
 """
 
-import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from hub.content_io import ContentError, block_id, body_blocks, read_yaml, require
+from hub.content_io import ContentError, block_id, body_blocks, read_date, read_yaml, require
 from hub.content_spec import PageSpec, index_page_spec
 from hub.provenance import Provenance
 from territories.models import (
@@ -39,17 +38,6 @@ def fact_row(fact, owner, position):
         "consulted_on": read_date(source["consulted"], owner),
         "sort_order": position,
     }
-
-
-def read_date(value, owner):
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError as error:
-        raise ContentError(f"{owner}: {value!r} is not a date (YYYY-MM-DD)") from error
 
 
 def territory_spec(index, item, facts, kinds):

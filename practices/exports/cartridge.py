@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import override
 
+from practices.exports import xml_document
 from practices.exports.quiz import questions
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -36,7 +37,6 @@ WEB_CONTENT = "webcontent"
 QUESTION_BANK_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank"
 RELATIVE_LINK = re.compile(r'(href|src)="/(?!/)')
 
-ET.register_namespace("", CP)
 ET.register_namespace("lomimscc", LOM_MANIFEST)
 ET.register_namespace("xsi", XSI)
 
@@ -77,12 +77,12 @@ def parts(module, case, root_url):
 def manifest(module, pages):
     language = module.locale.language_code
     root = ET.Element(
-        f"{{{CP}}}manifest",
-        {"identifier": f"M_{module.translation_key.hex}", f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS},
+        "manifest",
+        {"xmlns": CP, "identifier": f"M_{module.translation_key.hex}", f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS},
     )
-    metadata = ET.SubElement(root, f"{{{CP}}}metadata")
-    ET.SubElement(metadata, f"{{{CP}}}schema").text = "IMS Common Cartridge"
-    ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.1.0"
+    metadata = ET.SubElement(root, "metadata")
+    ET.SubElement(metadata, "schema").text = "IMS Common Cartridge"
+    ET.SubElement(metadata, "schemaversion").text = "1.1.0"
     lom = ET.SubElement(metadata, f"{{{LOM_MANIFEST}}}lom")
     general = ET.SubElement(lom, f"{{{LOM_MANIFEST}}}general")
     title = ET.SubElement(general, f"{{{LOM_MANIFEST}}}title")
@@ -92,28 +92,25 @@ def manifest(module, pages):
         description = ET.SubElement(general, f"{{{LOM_MANIFEST}}}description")
         ET.SubElement(description, f"{{{LOM_MANIFEST}}}string", language=language).text = module.summary
 
-    organizations = ET.SubElement(root, f"{{{CP}}}organizations")
-    organization = ET.SubElement(organizations, f"{{{CP}}}organization", identifier="O_1", structure="rooted-hierarchy")
-    top = ET.SubElement(organization, f"{{{CP}}}item", identifier="I_ROOT")
-    section = ET.SubElement(top, f"{{{CP}}}item", identifier="I_MODULE")
-    ET.SubElement(section, f"{{{CP}}}title").text = module.title
-    resources = ET.SubElement(root, f"{{{CP}}}resources")
+    organizations = ET.SubElement(root, "organizations")
+    organization = ET.SubElement(organizations, "organization", identifier="O_1", structure="rooted-hierarchy")
+    top = ET.SubElement(organization, "item", identifier="I_ROOT")
+    section = ET.SubElement(top, "item", identifier="I_MODULE")
+    ET.SubElement(section, "title").text = module.title
+    resources = ET.SubElement(root, "resources")
     for number, (page_title, name, _html) in enumerate(pages, start=1):
-        item = ET.SubElement(section, f"{{{CP}}}item", identifier=f"I_{number:03d}", identifierref=f"R_{number:03d}")
-        ET.SubElement(item, f"{{{CP}}}title").text = page_title
+        item = ET.SubElement(section, "item", identifier=f"I_{number:03d}", identifierref=f"R_{number:03d}")
+        ET.SubElement(item, "title").text = page_title
         href = f"web_resources/{name}"
-        resource = ET.SubElement(
-            resources, f"{{{CP}}}resource", identifier=f"R_{number:03d}", type=WEB_CONTENT, href=href
-        )
-        ET.SubElement(resource, f"{{{CP}}}file", href=href)
-    bank = ET.SubElement(resources, f"{{{CP}}}resource", identifier="R_QUESTION_BANK", type=QUESTION_BANK_TYPE)
-    ET.SubElement(bank, f"{{{CP}}}file", href=QUESTION_BANK)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        resource = ET.SubElement(resources, "resource", identifier=f"R_{number:03d}", type=WEB_CONTENT, href=href)
+        ET.SubElement(resource, "file", href=href)
+    bank = ET.SubElement(resources, "resource", identifier="R_QUESTION_BANK", type=QUESTION_BANK_TYPE)
+    ET.SubElement(bank, "file", href=QUESTION_BANK)
+    return xml_document(root)
 
 
 def qti_element(parent, tag, attributes=None, text=None):
-    element = ET.SubElement(parent, f"{{{QTI}}}{tag}", attributes or {})
+    element = ET.SubElement(parent, tag, attributes or {})
     if text is not None:
         element.text = text
     return element
@@ -132,8 +129,7 @@ def metadata_fields(parent, fields):
 
 
 def question_bank(module):
-    ET.register_namespace("", QTI)
-    root = ET.Element(f"{{{QTI}}}questestinterop", {f"{{{XSI}}}schemaLocation": QTI_LOCATION})
+    root = ET.Element("questestinterop", {"xmlns": QTI, f"{{{XSI}}}schemaLocation": QTI_LOCATION})
     bank = qti_element(root, "objectbank", {"ident": f"QB_{module.translation_key.hex}"})
     metadata_fields(bank, [("cc_profile", "cc.exam.v0p1")])
     for number, question in enumerate(questions(module), start=1):
@@ -166,9 +162,7 @@ def question_bank(module):
         qti_element(otherwise, "displayfeedback", {"feedbacktype": "Response", "linkrefid": "general_fb"})
         feedback = qti_element(item, "itemfeedback", {"ident": "general_fb"})
         material(qti_element(feedback, "flow_mat"), question.explanation)
-    ET.indent(root)
-    ET.register_namespace("", CP)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return xml_document(root)
 
 
 def cartridge(module, case, root_url):

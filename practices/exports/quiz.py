@@ -13,6 +13,8 @@ from xml.etree import ElementTree as ET
 
 from django.utils.html import escape
 
+from practices.exports import xml_document
+
 GIFT_SPECIAL = "\\~=#{}:"
 SITE = "Coopérer"
 
@@ -89,5 +91,4 @@ def moodle_xml(module):
         for text, correct in question.choices:
             answer = text_element(element, "answer", text, html=True, fraction="100" if correct else "0")
             text_element(answer, "feedback", "", html=True)
-    ET.indent(quiz)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return xml_document(quiz)

@@ -42,11 +42,18 @@ class FilterableIndexPage(BasePage):
     class Meta:
         abstract = True
 
+    def source_index(self):
+        """This index in the source language: its children are the ones listed in every language."""
+        return self.get_translation_or_none(Locale.get_default()) or self
+
     def listed_pages(self):
         """The source-language index's children: a reader of a translation also sees untranslated pages."""
-        source = self.get_translation_or_none(Locale.get_default()) or self
         return (
-            self.child_model.objects.child_of(source).live().public().select_related("locale").order_by(*self.ordering)
+            self.child_model.objects.child_of(self.source_index())
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by(*self.ordering)
         )
 
     def route(self, request, path_components):
@@ -59,8 +66,8 @@ class FilterableIndexPage(BasePage):
         try:
             return super().route(request, path_components)
         except Http404:
-            source = self.get_translation_or_none(Locale.get_default())
-            if len(path_components) != 1 or source is None or source.pk == self.pk:
+            source = self.source_index()
+            if len(path_components) != 1 or source.pk == self.pk:
                 raise
             child = self.child_model.objects.child_of(source).live().public().filter(slug=path_components[0]).first()
             if child is None:
@@ -138,6 +145,8 @@ class TrainingModuleIndexPage(FilterableIndexPage):
         return context
 
     def fictional_case(self):
-        source = self.get_translation_or_none(Locale.get_default()) or self
-        case = FictionalCasePage.objects.child_of(source).live().public().first()
-        return case.get_translation_or_none(self.locale) or case if case else None
+        """The fictional territory, in this index's language when translated."""
+        case = FictionalCasePage.objects.child_of(self.source_index()).live().public().first()
+        if case is None:
+            return None
+        return case.get_translation_or_none(self.locale) or case
